@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lineage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lineage", targets: ["LineageCLI"]),
+        .library(name: "LineageKit", targets: ["LineageKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // Graphviz (libgvc) through pkg-config; the shim header only includes the system headers.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Pure-Swift graph engine: compact CSR graph and algorithms. No I/O.
+        .target(name: "LineageGraph"),
+        // Hub metadata: record types and parsers for the input formats.
+        .target(name: "LineageHub", dependencies: ["LineageGraph"]),
+        // SQLite store: schema, migrations, snapshots.
+        .target(
+            name: "LineageStore",
+            dependencies: [
+                "LineageHub",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // Rendering over Graphviz.
+        .target(name: "LineageRender", dependencies: ["CGraphviz", "LineageGraph"]),
+        // The library the CLI drives: ingest pipeline, stats, bundled default data.
+        .target(
+            name: "LineageKit",
+            dependencies: [
+                "LineageGraph", "LineageHub", "LineageStore", "LineageRender",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/default-hub.jsonl")]
+        ),
+        .executableTarget(
+            name: "LineageCLI",
+            dependencies: ["LineageKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LineageGraphTests", dependencies: ["LineageGraph"]),
+        .testTarget(name: "LineageHubTests", dependencies: ["LineageHub"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LineageHub"]),
+        .testTarget(name: "LineageRenderTests", dependencies: ["LineageRender", "CGraphviz"]),
+        .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["LineageKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import LineageHub
+import LineageKit
+import LineageStore
+
+extension InputFormat: ExpressibleByArgument {}
+
+extension Lineage {
+    struct Ingest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read Hub metadata files into the store, one snapshot per input.",
+            discussion: """
+                Formats are detected from content (override with --format):
+                  hub-json         Hub model objects, JSON lines or a JSON array (/api/models?full=true, hub-stats dump)
+                  edge-csv         typed edge list: source,target,edge (finetuned|adapter|quantized|merged)
+                  node-csv         node list: id,type,owner,architecture (read together with an edge list)
+                  list-models-csv  list_models rows with a Python-style tags list
+
+                The whole ingest is one transaction: a malformed record stops it with file:line and nothing \
+                written (unless --skip-invalid), and an interrupted ingest leaves the store as it was. \
+                Ingesting the same content again does nothing.
+
+                Examples:
+                  lineage ingest models.jsonl --store hub.sqlite
+                  lineage ingest edges.csv models.csv --store deps.sqlite
+                """)
+
+        @Argument(help: ArgumentHelp("Input files.", valueName: "file"))
+        var files: [String]
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Option(help: ArgumentHelp("Read every file in this format instead of detecting it: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+        var format: InputFormat?
+
+        @Flag(help: "Skip malformed records, report how many and where, and ingest the rest.")
+        var skipInvalid = false
+
+        @Flag(name: .shortAndLong, help: "Print no progress line and no summary.")
+        var quiet = false
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("Name at least one file to ingest.") }
+        }
+
+        func run() throws {
+            let path = StoreLocator(explicitPath: storeOptions.store).writePath
+            let store = try LineageStore.openOrCreate(path: path)
+            let progress = quiet ? nil : ProgressLine.forStandardError(minimumBytes: 4 << 20)
+            let result = try Ingestor(options: IngestOptions(format: format, skipInvalid: skipInvalid))
+                .ingest(paths: files, into: store, progress: progress.map { line in { line.update($0) } })
+            progress?.finish()
+            if !quiet { print(IngestSummaryText.render(result, storePath: path)) }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// The input formats Lineage reads, detected from a file's first bytes or named with `--format`.
+public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// Hub model objects, one JSON object a line or a JSON array (`/api/models?full=true`, hub-stats dump).
+    case hubJSON = "hub-json"
+    /// A typed edge list `source,target,edge` (parent, child, relation).
+    case edgeCSV = "edge-csv"
+    /// A node list `id,type,owner,architecture`, read together with an edge list.
+    case nodeCSV = "node-csv"
+    /// `huggingface_hub.list_models` rows as CSV, `tags` as a Python-style list.
+    case listModelsCSV = "list-models-csv"
+
+    public var description: String { rawValue }
+
+    /// What the format is, for `--help` and errors.
+    public var summary: String {
+        switch self {
+        case .hubJSON: "Hub model objects as JSON lines or a JSON array"
+        case .edgeCSV: "edge list CSV with header source,target,edge"
+        case .nodeCSV: "node list CSV with header id,type,owner,architecture"
+        case .listModelsCSV: "list_models CSV with modelId and a Python-list tags column"
+        }
+    }
+
+    /// Detects the format from the start of a file (a few KB are enough); nil when nothing matches.
+    public static func detect(prefix: some Sequence<UInt8>) -> InputFormat? {
+        var bytes = Array(prefix)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .hubJSON }
+        let headerEnd = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.endIndex
+        let header = Set(String(decoding: bytes[..<headerEnd], as: UTF8.self)
+            .split(separator: ",").map { $0.trimmingSpaces().trimmingCharacters(in: "\"").lowercased() })
+        if header.contains("source"), header.contains("target") { return .edgeCSV }
+        if header.contains("tags"), header.contains("modelid") || header.contains("id") { return .listModelsCSV }
+        if header.contains("id"), header.contains("type") || header.contains("owner") || header.contains("architecture") { return .nodeCSV }
+        return nil
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in character: Character) -> String {
+        var result = self
+        while result.first == character { result = result.dropFirst() }
+        while result.last == character { result = result.dropLast() }
+        return String(result)
+    }
+}

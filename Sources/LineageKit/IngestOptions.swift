@@ -1,0 +1,24 @@
+import LineageHub
+
+/// How `Ingestor` reads its inputs.
+public struct IngestOptions: Sendable {
+    /// Reads every file in this format instead of detecting it.
+    public var format: InputFormat?
+    /// Skips malformed records (counting them) instead of failing with nothing written.
+    public var skipInvalid = false
+
+    public init(format: InputFormat? = nil, skipInvalid: Bool = false) {
+        self.format = format
+        self.skipInvalid = skipInvalid
+    }
+}
+
+/// Where an ingest is, for a progress line.
+public struct IngestProgress: Sendable {
+    public var path: String
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    public var records: Int
+    /// Seconds since the ingest started.
+    public var elapsed: Double
+}

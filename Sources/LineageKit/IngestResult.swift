@@ -1,0 +1,24 @@
+import LineageHub
+import LineageStore
+
+/// What one `lineage ingest` did, input by input.
+public struct IngestResult: Sendable {
+    public struct Input: Sendable {
+        /// The file, or `edges.csv + models.csv` for an edge list read with its node list.
+        public var label: String
+        public var format: InputFormat
+        /// Set when the same content was ingested before: nothing was done.
+        public var alreadyIngestedAs: Int64?
+        public var summary: IngestWriter.SnapshotSummary?
+        /// The first few skipped records' problems (with `skipInvalid`).
+        public var problems: [HubParseError]
+        public var skipped: Int
+        public var bytes: Int64
+    }
+
+    public var inputs: [Input] = []
+    /// Wall-clock seconds for the whole ingest.
+    public var seconds: Double = 0
+
+    public var records: Int { inputs.reduce(0) { $0 + ($1.summary?.records ?? 0) } }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The lines `lineage ingest` prints after a successful ingest.
+public enum IngestSummaryText {
+    public static func render(_ result: IngestResult, storePath: String) -> String {
+        var lines: [String] = []
+        for input in result.inputs {
+            if let existing = input.alreadyIngestedAs {
+                lines.append("\(input.label): already ingested as snapshot #\(existing); nothing to do")
+                continue
+            }
+            guard let s = input.summary else { continue }
+            var line = "\(input.label): snapshot #\(s.snapshotID), \(StatsReport.group(s.records)) records (\(StatsReport.group(s.newModels)) new, \(StatsReport.group(s.replaced)) updated"
+            if s.keptNewer > 0 { line += ", \(StatsReport.group(s.keptNewer)) older than stored" }
+            line += "), \(StatsReport.group(s.edges)) lineage edges, \(StatsReport.group(s.newExternalParents)) new external parents, \(StatsReport.group(s.paperLinks)) paper links"
+            if s.selfLoops > 0 { line += ", \(StatsReport.group(s.selfLoops)) self-loops dropped" }
+            lines.append(line)
+            if input.skipped > 0 {
+                lines.append("  skipped \(StatsReport.group(input.skipped)) malformed records; first:")
+                for problem in input.problems { lines.append("    \(problem)") }
+            }
+        }
+        let rate = result.seconds > 0 ? Double(result.records) / result.seconds : 0
+        lines.append(String(format: "Stored in %@ in %.2f s (%@ records/s).", storePath, result.seconds, StatsReport.group(Int(rate))))
+        return lines.joined(separator: "\n")
+    }
+}

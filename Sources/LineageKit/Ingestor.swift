@@ -1,0 +1,177 @@
+import Foundation
+import LineageHub
+import LineageStore
+
+/// Ingests input files into a store: detects formats, hashes content, parses in batches and writes
+/// everything in one transaction, so a failure or an interruption leaves the store as it was.
+public struct Ingestor {
+    public var options: IngestOptions
+
+    public init(options: IngestOptions = IngestOptions()) {
+        self.options = options
+    }
+
+    /// One snapshot's worth of input: a file, or an edge list together with its node lists.
+    struct InputGroup {
+        var files: [(path: String, format: InputFormat)]
+        var label: String {
+            files.map { ($0.path as NSString).lastPathComponent }.joined(separator: " + ")
+        }
+        var format: InputFormat { files.first { $0.format == .edgeCSV }?.format ?? files[0].format }
+    }
+
+    // MARK: - Ingest
+
+    /// Ingests `paths` into `store`, calling `progress` now and then from the calling thread.
+    public func ingest(
+        paths: [String], into store: LineageStore, progress: ((IngestProgress) -> Void)? = nil
+    ) throws -> IngestResult {
+        let start = Date()
+        let groups = try plan(paths)
+        var hashes: [String: (hex: String, bytes: Int64)] = [:]
+        for group in groups {
+            for file in group.files where hashes[file.path] == nil {
+                hashes[file.path] = try FileDigest.sha256(path: file.path)
+            }
+        }
+        var result = IngestResult()
+        let parser = HubFileParser(skipInvalid: options.skipInvalid)
+        let now = Int64(start.timeIntervalSince1970)
+
+        result.inputs = try store.ingestTransaction { writer in
+            var inputs: [IngestResult.Input] = []
+            for group in groups {
+                let files = group.files.map { file in
+                    IngestWriter.SourceFile(
+                        path: Self.absolute(file.path), sha256: hashes[file.path]!.hex,
+                        bytes: hashes[file.path]!.bytes, format: file.format.rawValue)
+                }
+                let contentHash = files.count == 1 ? files[0].sha256
+                    : FileDigest.sha256(text: files.map { "\($0.format):\($0.sha256)" }.sorted().joined(separator: "\n"))
+                let totalBytes = files.reduce(0) { $0 + $1.bytes }
+                var input = IngestResult.Input(
+                    label: group.label, format: group.format, alreadyIngestedAs: nil, summary: nil,
+                    problems: [], skipped: 0, bytes: totalBytes)
+                if let existing = try writer.snapshot(withContentHash: contentHash) {
+                    input.alreadyIngestedAs = existing
+                    inputs.append(input)
+                    continue
+                }
+                try writer.beginSnapshot(label: group.label, format: group.format.rawValue, contentHash: contentHash, ingestedAt: now, files: files)
+                var records = 0
+                var bytesBefore: Int64 = 0
+                let report = { (path: String, done: Int64) in
+                    progress?(IngestProgress(path: path, bytesDone: bytesBefore + done, bytesTotal: totalBytes,
+                                             records: records, elapsed: Date().timeIntervalSince(start)))
+                }
+                if group.files.count == 1 {
+                    let file = group.files[0]
+                    let parsed = try parser.parse(path: file.path, format: file.format, progress: { report(file.path, $0) }) { batch in
+                        try writer.add(batch)
+                        records += batch.count
+                    }
+                    input.problems = parsed.problems
+                    input.skipped = parsed.skipped
+                } else {
+                    // An edge list with its node lists: join them into one set of records.
+                    var nodes: [String: ModelRecord] = [:]
+                    var nodeOrder: [String] = []
+                    var edgeRecords: [ModelRecord] = []
+                    for file in group.files {
+                        let parsed = try parser.parse(path: file.path, format: file.format, progress: { report(file.path, $0) }) { batch in
+                            if file.format == .nodeCSV {
+                                for record in batch {
+                                    let key = HubID.key(record.id)
+                                    if nodes[key] == nil { nodeOrder.append(key) }
+                                    nodes[key] = record
+                                }
+                            } else {
+                                edgeRecords.append(contentsOf: batch)
+                            }
+                        }
+                        bytesBefore += hashes[file.path]!.bytes
+                        input.problems += parsed.problems
+                        input.skipped += parsed.skipped
+                    }
+                    var joined: [ModelRecord] = []
+                    joined.reserveCapacity(max(edgeRecords.count, nodes.count))
+                    var seen = Set<String>()
+                    for var record in edgeRecords {
+                        let key = HubID.key(record.id)
+                        seen.insert(key)
+                        if let node = nodes[key] {
+                            record.author = node.author ?? record.author
+                            record.architecture = node.architecture
+                        }
+                        joined.append(record)
+                    }
+                    // With the edge list at hand, a node that is no edge's target has no parents.
+                    for key in nodeOrder where !seen.contains(key) {
+                        var record = nodes[key]!
+                        record.parents = []
+                        joined.append(record)
+                    }
+                    for start in stride(from: 0, to: joined.count, by: parser.batchSize) {
+                        try writer.add(Array(joined[start..<min(start + parser.batchSize, joined.count)]))
+                    }
+                    records = joined.count
+                }
+                input.summary = try writer.finishSnapshot(skipped: input.skipped)
+                inputs.append(input)
+            }
+            return inputs
+        }
+        result.seconds = Date().timeIntervalSince(start)
+        return result
+    }
+
+    // MARK: - Planning
+
+    /// Checks the files, detects their formats and groups edge lists with node lists.
+    func plan(_ paths: [String]) throws -> [InputGroup] {
+        guard !paths.isEmpty else { throw LineageError("no input files given") }
+        var groups: [InputGroup] = []
+        var csvGraph: [(path: String, format: InputFormat)] = []
+        for path in paths {
+            let format = try options.format ?? detectFormat(path)
+            switch format {
+            case .edgeCSV, .nodeCSV: csvGraph.append((path, format))
+            default: groups.append(InputGroup(files: [(path, format)]))
+            }
+        }
+        let edgeLists = csvGraph.filter { $0.format == .edgeCSV }
+        let nodeLists = csvGraph.filter { $0.format == .nodeCSV }
+        if edgeLists.count > 1, !nodeLists.isEmpty {
+            throw LineageError("give one edge list per ingest when node lists come with it (found \(edgeLists.count) edge lists)")
+        }
+        if !edgeLists.isEmpty {
+            groups.append(InputGroup(files: nodeLists + edgeLists))
+        } else {
+            for node in nodeLists { groups.append(InputGroup(files: [node])) }
+        }
+        return groups
+    }
+
+    private func detectFormat(_ path: String) throws -> InputFormat {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                throw LineageError("\(path): cannot read (\(isDirectory.boolValue ? "a directory" : "permission denied"))")
+            }
+            throw LineageError("\(path): no such file")
+        }
+        defer { try? handle.close() }
+        let prefix = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        if prefix.isEmpty { throw LineageError("\(path): the file is empty") }
+        guard let format = InputFormat.detect(prefix: prefix) else {
+            let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw LineageError("\(path): cannot tell the format from its first bytes; name it with --format (\(names))")
+        }
+        return format
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+}

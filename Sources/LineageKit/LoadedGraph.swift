@@ -1,0 +1,24 @@
+import LineageGraph
+import LineageStore
+
+/// The current lineage graph of a store, in memory: the engine's compact graph plus the names it needs.
+public struct LoadedGraph: Sendable {
+    public let data: GraphData
+    public let graph: LineageGraph
+
+    /// Reads the store's nodes and current edges and builds the CSR graph.
+    /// - Complexity: O(nodes + edges).
+    public init(store: LineageStore) throws {
+        let data = try store.graphData()
+        let columns = NodeColumns(
+            kinds: data.isExternal.map { $0 ? .external : .model },
+            authorIds: data.authorIndex, created: data.createdAt,
+            downloads: data.downloads, downloadsAllTime: data.downloadsAllTime, likes: data.likes)
+        self.data = data
+        graph = LineageGraph(
+            nodeCount: data.nodeCount, children: data.edgeChildren, parents: data.edgeParents,
+            relations: data.edgeRelations, columns: columns)
+    }
+
+    public func name(_ node: Int32) -> String { data.names[Int(node)] }
+}

@@ -1,0 +1,60 @@
+import LineageGraph
+import LineageHub
+import LineageStore
+
+/// What `lineage stats` reports: store counts plus figures that need the graph (roots, cycles).
+public struct StatsReport: Sendable, Codable, Equatable {
+    /// The store it describes (a path, or the bundled default).
+    public var store: String
+    public var models: Int
+    public var externalParents: Int
+    public var edges: Int
+    public var edgesByRelation: [String: Int]
+    /// Nodes with children and no parents: where lineage starts.
+    public var roots: Int
+    /// Models with neither parents nor children.
+    public var isolatedModels: Int
+    /// Self-referencing parents dropped at ingest.
+    public var selfLoopsDropped: Int
+    /// Lineage cycles (strongly connected components of two or more nodes), each as its model ids.
+    public var cycles: [[String]]
+    public var modelsInCycles: Int
+    public var papers: Int
+    public var modelsWithPapers: Int
+    /// `YYYY-MM-DD`, nil when no record has a creation date.
+    public var createdFrom: String?
+    public var createdTo: String?
+    public var snapshots: [StoreStatistics.Snapshot]
+
+    /// Computes the report for `store`.
+    /// - Complexity: O(nodes + edges) for the graph part, plus the store's counting queries.
+    public init(store: LineageStore, description: String) throws {
+        let statistics = try store.statistics()
+        let loaded = try LoadedGraph(store: store)
+        let graph = loaded.graph
+        var roots = 0
+        var isolated = 0
+        for node in 0..<Int32(graph.nodeCount) {
+            let hasParents = graph.inDegree(node) > 0
+            let hasChildren = graph.outDegree(node) > 0
+            if hasChildren && !hasParents { roots += 1 }
+            if !hasChildren && !hasParents && !loaded.data.isExternal[Int(node)] { isolated += 1 }
+        }
+        let cycleReport = graph.cycles()
+        self.store = description
+        models = statistics.models
+        externalParents = statistics.externalParents
+        edges = statistics.edges
+        edgesByRelation = statistics.edgesByRelation
+        self.roots = roots
+        isolatedModels = isolated
+        selfLoopsDropped = statistics.selfLoopsDropped
+        cycles = cycleReport.components.map { $0.map(loaded.name).sorted() }
+        modelsInCycles = cycleReport.nodeCount
+        papers = statistics.papers
+        modelsWithPapers = statistics.modelsWithPapers
+        createdFrom = statistics.createdFrom.map(HubTimestamp.formatDate)
+        createdTo = statistics.createdTo.map(HubTimestamp.formatDate)
+        snapshots = statistics.snapshots
+    }
+}

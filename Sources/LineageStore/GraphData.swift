@@ -1,0 +1,26 @@
+import LineageGraph
+
+/// The current lineage graph as flat columns read from the store, ready for `LineageGraph`.
+///
+/// Node `i` is the store's model row with the i-th smallest id; edges use those dense indexes.
+public struct GraphData: Sendable {
+    /// Hub ids, display case.
+    public var names: [String] = []
+    public var isExternal: [Bool] = []
+    /// Index into `authors` per node; -1 when unknown.
+    public var authorIndex: [Int32] = []
+    public var authors: [String] = []
+    /// Unix seconds; `Int64.min` when unknown.
+    public var createdAt: [Int64] = []
+    public var downloads: [Int64] = []
+    public var downloadsAllTime: [Int64] = []
+    public var likes: [Int32] = []
+    public var edgeChildren: [Int32] = []
+    public var edgeParents: [Int32] = []
+    public var edgeRelations: [Relation] = []
+
+    public var nodeCount: Int { names.count }
+    public var edgeCount: Int { edgeChildren.count }
+
+    public init() {}
+}

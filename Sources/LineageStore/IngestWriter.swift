@@ -1,0 +1,249 @@
+import GRDB
+import LineageGraph
+import LineageHub
+
+/// Writes ingested records into the store inside one transaction (see `LineageStore.ingestTransaction`).
+///
+/// It keeps the id, current record version and `lastModified` of every model in memory, so each record
+/// costs dictionary look-ups and a handful of prepared inserts, never a query.
+public final class IngestWriter {
+    /// What ingesting one snapshot did.
+    public struct SnapshotSummary: Sendable, Equatable {
+        public var snapshotID: Int64 = 0
+        public var records = 0
+        /// Models that had no row before (external parents that now have a record count here too).
+        public var newModels = 0
+        /// Records that replaced an older record of the same model.
+        public var replaced = 0
+        /// Records older than what the store holds: kept only as snapshot membership.
+        public var keptNewer = 0
+        public var edges = 0
+        public var newExternalParents = 0
+        public var selfLoops = 0
+        public var paperLinks = 0
+        public var skipped = 0
+    }
+
+    /// A file that went into a snapshot.
+    public struct SourceFile: Sendable {
+        public var path: String
+        public var sha256: String
+        public var bytes: Int64
+        public var format: String
+
+        public init(path: String, sha256: String, bytes: Int64, format: String) {
+            self.path = path
+            self.sha256 = sha256
+            self.bytes = bytes
+            self.format = format
+        }
+    }
+
+    private struct ModelState {
+        var id: Int64
+        var lastModified: Int64?
+        var snapshot: Int64?
+        var isExternal: Bool
+    }
+
+    private let db: Database
+    private let storePath: String
+    private var models: [String: ModelState] = [:]
+    private var nextID: Int64
+    private var current: SnapshotSummary?
+
+    private let insertModel: FastStatement
+    private let updateModel: FastStatement
+    private let updateModelMetadataOnly: FastStatement
+    private let insertExternal: FastStatement
+    private let insertEdge: FastStatement
+    private let deleteEdges: FastStatement
+    private let insertPaper: FastStatement
+    private let deletePapers: FastStatement
+    private let insertMembership: FastStatement
+
+    init(db: Database, storePath: String) throws {
+        self.db = db
+        self.storePath = storePath
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, key, last_modified, snapshot_id, is_external FROM model")
+        var maxID: Int64 = 0
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            models[row[1]] = ModelState(id: id, lastModified: row[2], snapshot: row[3], isExternal: row[4])
+            maxID = max(maxID, id)
+        }
+        nextID = maxID + 1
+        let columns = "hub_id, author, is_external, created_at, last_modified, downloads, downloads_all_time, likes, pipeline_tag, library_name, license, parameters, architecture, snapshot_id"
+        insertModel = try FastStatement(db, sql: "INSERT INTO model (id, key, \(columns)) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", path: storePath)
+        updateModel = try FastStatement(db, sql: """
+            UPDATE model SET hub_id = ?3, author = ?4, is_external = 0, created_at = ?5, last_modified = ?6, downloads = ?7,
+            downloads_all_time = ?8, likes = ?9, pipeline_tag = ?10, library_name = ?11, license = ?12, parameters = ?13,
+            architecture = ?14, snapshot_id = ?15 WHERE id = ?1 AND key = ?2
+            """, path: storePath)
+        // A record that says nothing about lineage (a node list) updates what it knows and keeps the edges.
+        updateModelMetadataOnly = try FastStatement(db, sql: """
+            UPDATE model SET hub_id = ?3, author = coalesce(?4, author), is_external = 0,
+            architecture = coalesce(?14, architecture),
+            snapshot_id = coalesce(snapshot_id, ?15) WHERE id = ?1 AND key = ?2
+            """, path: storePath)
+        insertExternal = try FastStatement(db, sql: "INSERT INTO model (id, key, hub_id, author, is_external) VALUES (?1, ?2, ?3, ?4, 1)", path: storePath)
+        insertEdge = try FastStatement(db, sql: "INSERT OR REPLACE INTO edge (snapshot_id, child, parent, relation) VALUES (?1, ?2, ?3, ?4)", path: storePath)
+        deleteEdges = try FastStatement(db, sql: "DELETE FROM edge WHERE snapshot_id = ?1 AND child = ?2", path: storePath)
+        insertPaper = try FastStatement(db, sql: "INSERT OR IGNORE INTO paper_link (snapshot_id, model_id, arxiv_id) VALUES (?1, ?2, ?3)", path: storePath)
+        deletePapers = try FastStatement(db, sql: "DELETE FROM paper_link WHERE snapshot_id = ?1 AND model_id = ?2", path: storePath)
+        insertMembership = try FastStatement(db, sql: """
+            INSERT OR REPLACE INTO snapshot_model (snapshot_id, model_id, last_modified, downloads, downloads_all_time, likes)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            """, path: storePath)
+    }
+
+    // MARK: - Snapshots
+
+    /// The snapshot already made from content with this hash, if any: re-ingesting it is a no-op.
+    public func snapshot(withContentHash hash: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM snapshot WHERE content_sha256 = ?", arguments: [hash])
+    }
+
+    /// Starts a snapshot; records added until `finishSnapshot` belong to it.
+    public func beginSnapshot(label: String, format: String, contentHash: String, ingestedAt: Int64, files: [SourceFile]) throws {
+        precondition(current == nil, "a snapshot is already open")
+        try db.execute(
+            sql: "INSERT INTO snapshot (label, format, content_sha256, ingested_at) VALUES (?, ?, ?, ?)",
+            arguments: [label, format, contentHash, ingestedAt])
+        let id = db.lastInsertedRowID
+        for file in files {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO snapshot_file (snapshot_id, path, sha256, bytes, format) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, file.path, file.sha256, file.bytes, file.format])
+        }
+        current = SnapshotSummary(snapshotID: id)
+    }
+
+    /// Closes the open snapshot, recording its counters.
+    public func finishSnapshot(skipped: Int) throws -> SnapshotSummary {
+        guard var summary = current else { preconditionFailure("no snapshot is open") }
+        summary.skipped = skipped
+        try db.execute(
+            sql: "UPDATE snapshot SET records = ?, skipped = ?, self_loops = ?, replaced = ?, kept_newer = ? WHERE id = ?",
+            arguments: [summary.records, summary.skipped, summary.selfLoops, summary.replaced, summary.keptNewer, summary.snapshotID])
+        current = nil
+        return summary
+    }
+
+    // MARK: - Records
+
+    /// Adds records to the open snapshot.
+    ///
+    /// A record replaces the stored one when it is at least as new by `lastModified` (or when either has no
+    /// date: the later ingest wins). An older record only joins the snapshot's membership. Self-loops are
+    /// dropped and counted; parents without a record become external nodes.
+    /// - Complexity: O(records + parents), one hash look-up and a few prepared statements each.
+    public func add(_ records: [ModelRecord]) throws {
+        guard var summary = current else { preconditionFailure("no snapshot is open") }
+        defer { current = summary }
+        let snapshot = summary.snapshotID
+        for record in records {
+            summary.records += 1
+            let key = HubID.key(record.id)
+            let id: Int64
+            var replace = true
+            if let state = models[key] {
+                id = state.id
+                if !state.isExternal, record.parents != nil,
+                   let stored = state.lastModified, let incoming = record.lastModified, incoming < stored {
+                    replace = false
+                    summary.keptNewer += 1
+                } else if state.isExternal {
+                    summary.newModels += 1
+                } else {
+                    summary.replaced += 1
+                }
+                if replace {
+                    if record.parents == nil {
+                        bindModel(updateModelMetadataOnly, id: id, key: key, record, snapshot: snapshot)
+                        try updateModelMetadataOnly.run()
+                        models[key] = ModelState(id: id, lastModified: state.lastModified, snapshot: state.snapshot ?? snapshot, isExternal: false)
+                    } else {
+                        bindModel(updateModel, id: id, key: key, record, snapshot: snapshot)
+                        try updateModel.run()
+                        if state.snapshot == snapshot {
+                            // The same model twice in one input: the later record wins.
+                            deleteEdges.bind(1, snapshot); deleteEdges.bind(2, id); try deleteEdges.run()
+                            deletePapers.bind(1, snapshot); deletePapers.bind(2, id); try deletePapers.run()
+                        }
+                        models[key] = ModelState(id: id, lastModified: record.lastModified, snapshot: snapshot, isExternal: false)
+                    }
+                }
+            } else {
+                id = nextID
+                nextID += 1
+                summary.newModels += 1
+                bindModel(insertModel, id: id, key: key, record, snapshot: snapshot)
+                try insertModel.run()
+                models[key] = ModelState(id: id, lastModified: record.lastModified, snapshot: snapshot, isExternal: false)
+            }
+
+            insertMembership.bind(1, snapshot)
+            insertMembership.bind(2, id)
+            insertMembership.bind(3, record.lastModified)
+            insertMembership.bind(4, record.downloads)
+            insertMembership.bind(5, record.downloadsAllTime)
+            insertMembership.bind(6, record.likes)
+            try insertMembership.run()
+
+            guard replace, let parents = record.parents else { continue }
+            for parent in parents {
+                let parentKey = HubID.key(parent.id)
+                if parentKey == key {
+                    summary.selfLoops += 1
+                    continue
+                }
+                let parentID: Int64
+                if let state = models[parentKey] {
+                    parentID = state.id
+                } else {
+                    parentID = nextID
+                    nextID += 1
+                    insertExternal.bind(1, parentID)
+                    insertExternal.bind(2, parentKey)
+                    insertExternal.bind(3, parent.id)
+                    insertExternal.bind(4, HubID.namespace(of: parent.id).map(String.init))
+                    try insertExternal.run()
+                    models[parentKey] = ModelState(id: parentID, lastModified: nil, snapshot: nil, isExternal: true)
+                    summary.newExternalParents += 1
+                }
+                insertEdge.bind(1, snapshot)
+                insertEdge.bind(2, id)
+                insertEdge.bind(3, parentID)
+                insertEdge.bind(4, parent.relation.name)
+                try insertEdge.run()
+                summary.edges += 1
+            }
+            for paper in record.papers {
+                insertPaper.bind(1, snapshot)
+                insertPaper.bind(2, id)
+                insertPaper.bind(3, paper)
+                try insertPaper.run()
+                summary.paperLinks += 1
+            }
+        }
+    }
+
+    private func bindModel(_ statement: FastStatement, id: Int64, key: String, _ record: ModelRecord, snapshot: Int64) {
+        statement.bind(1, id)
+        statement.bind(2, key)
+        statement.bind(3, record.id)
+        statement.bind(4, record.author)
+        statement.bind(5, record.createdAt)
+        statement.bind(6, record.lastModified)
+        statement.bind(7, record.downloads)
+        statement.bind(8, record.downloadsAllTime)
+        statement.bind(9, record.likes)
+        statement.bind(10, record.pipelineTag)
+        statement.bind(11, record.libraryName)
+        statement.bind(12, record.license)
+        statement.bind(13, record.parameterCount)
+        statement.bind(14, record.architecture)
+        statement.bind(15, snapshot)
+    }
+}
