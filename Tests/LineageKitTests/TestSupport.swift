@@ -1,0 +1,51 @@
+import Foundation
+import LineageKit
+import LineageStore
+
+/// A fresh temporary directory per test, removed when the value is released.
+final class TemporaryDirectory {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "lineage-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `text` to `name` inside the directory and returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String {
+        let file = path + "/" + name
+        _ = FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+        return file
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+}
+
+/// One Hub model object as a JSON line, with only the fields a test cares about.
+func hubLine(
+    _ id: String, lastModified: String = "2024-01-01T00:00:00", createdAt: String = "2024-01-01T00:00:00",
+    downloads: Int = 0, relation: String? = nil, parents: [String] = [], tags: [String] = []
+) -> String {
+    var object: [String: Any] = [
+        "id": id, "createdAt": createdAt, "lastModified": lastModified, "downloads": downloads,
+        "downloadsAllTime": downloads * 10, "likes": 1, "tags": tags,
+    ]
+    if let relation {
+        object["baseModels"] = ["relation": relation, "models": parents.map { ["_id": "x", "id": $0] }]
+    } else {
+        object["baseModels"] = NSNull()
+    }
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Current edges of a store as sorted `child<-parent:relation` strings, read through the public graph API.
+func edgeList(_ store: LineageStore) throws -> [String] {
+    let data = try store.graphData()
+    return (0..<data.edgeCount).map { i in
+        "\(data.names[Int(data.edgeChildren[i])])<-\(data.names[Int(data.edgeParents[i])]):\(data.edgeRelations[i].name)"
+    }.sorted()
+}
