@@ -1,10 +1,9 @@
 /// Resolves user words to families, namespaces or models, and finds each family's roots.
 ///
 /// Built once from the caller's names table (node id → Hub id such as `meta-llama/Llama-3-8B`)
-/// and family list. It keeps the only dictionaries of the engine: namespace → namespace number (its
-/// nodes grouped in a CSR) and
-/// family word → family index, both keyed by lowercased spelling. Nodes whose name has no `/`
-/// belong to no namespace (they can still be resolved as models).
+/// and family list. It keeps the only dictionaries of the engine, keyed by lowercased spelling:
+/// namespace → namespace number (whose nodes are grouped in a CSR) and family word → family
+/// index. Nodes whose name has no `/` belong to no namespace (they can still be resolved as models).
 public struct FamilyResolver: Sendable {
     public let names: [String]
     public let families: [Family]

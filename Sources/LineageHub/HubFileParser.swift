@@ -7,7 +7,7 @@ import Darwin
 /// Reads input files into batches of `ModelRecord`s, streaming JSON lines so memory stays bounded.
 ///
 /// Errors carry `file:line`. With `skipInvalid`, a malformed record is skipped and counted instead.
-public struct HubFileParser {
+public struct HubFileParser: Sendable {
     public var skipInvalid: Bool
     /// Records per batch handed to the consumer.
     public var batchSize: Int
@@ -26,6 +26,8 @@ public struct HubFileParser {
         /// The first few skipped records' problems.
         public var problems: [HubParseError] = []
         public var bytes: Int64 = 0
+
+        public init() {}
     }
 
     // MARK: - Entry point

@@ -2,18 +2,33 @@
 public enum HubID {
     /// The case-folded key under which ids are matched (the Hub matches ids case-insensitively).
     public static func key(_ id: String) -> String {
-        // Fast path: most ids are ASCII; `lowercased()` handles the rest.
-        id.lowercased()
+        // Fast path: most ids are ASCII and many already lowercase; `lowercased()` handles the rest.
+        var hasUpper = false
+        for byte in id.utf8 {
+            if byte >= 0x80 { return id.lowercased() }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasUpper = true }
+        }
+        guard hasUpper else { return id }
+        return String(unsafeUninitializedCapacity: id.utf8.count) { buffer in
+            var i = 0
+            for byte in id.utf8 {
+                buffer[i] = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) ? byte | 0x20 : byte
+                i += 1
+            }
+            return i
+        }
     }
 
     /// Reduces a parent reference to a bare id: trims spaces, strips a Hub URL
     /// (`https://huggingface.co/org/name/tree/main` → `org/name`) and a trailing slash.
     /// Returns nil for an empty reference.
     public static func normalize(_ raw: String) -> String? {
+        if isPlain(raw) { return raw }
         var text = Substring(raw).trimmingSpaces()
         if text.isEmpty { return nil }
+        let lowered = text.lowercased()
         for prefix in ["https://huggingface.co/", "http://huggingface.co/", "https://hf.co/", "http://hf.co/", "huggingface.co/", "hf.co/"] {
-            if text.count > prefix.count, text.lowercased().hasPrefix(prefix) {
+            if lowered.utf8.count > prefix.utf8.count, lowered.hasPrefix(prefix) {
                 text = text.dropFirst(prefix.count)
                 // Keep `org/name`, drop `/tree/main`, `/resolve/…` and the like.
                 let parts = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
@@ -27,6 +42,19 @@ public enum HubID {
         }
         while text.hasSuffix("/") { text = text.dropLast() }
         return text.isEmpty ? nil : String(text)
+    }
+
+    /// Whether `raw` needs no normalization: non-empty, no surrounding spaces, no trailing slash, and not
+    /// a URL (the common case, checked on bytes without building Characters).
+    private static func isPlain(_ raw: String) -> Bool {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first <= 0x20 || last <= 0x20 || last == UInt8(ascii: "/") { return false }
+        if first == UInt8(ascii: "h") || first == UInt8(ascii: "H") {
+            // Could be `https://…`, `huggingface.co/…` or `hf.co/…`: take the slow path.
+            return !(raw.contains("://") || raw.lowercased().hasPrefix("huggingface.co/") || raw.lowercased().hasPrefix("hf.co/"))
+        }
+        return true
     }
 
     /// The namespace (owner) of an id: the part before the first `/`, or nil for a legacy id without one.

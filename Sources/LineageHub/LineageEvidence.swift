@@ -39,6 +39,10 @@ struct LineageEvidence {
     /// replaces `unknown` for the same parent.
     static func merge(id raw: String, relation: Relation, into parents: inout [ParentLink]) {
         guard let id = HubID.normalize(raw) else { return }
+        if parents.isEmpty {
+            parents.append(ParentLink(id: id, relation: relation))
+            return
+        }
         let key = HubID.key(id)
         if let index = parents.firstIndex(where: { HubID.key($0.id) == key }) {
             if parents[index].relation == .unknown { parents[index].relation = relation }

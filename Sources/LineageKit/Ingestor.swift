@@ -66,9 +66,10 @@ public struct Ingestor {
                 }
                 if group.files.count == 1 {
                     let file = group.files[0]
-                    let parsed = try parser.parse(path: file.path, format: file.format, progress: { report(file.path, $0) }) { batch in
+                    let parsed = try Self.parseConcurrently(parser: parser, file: file) { batch, bytesDone in
                         try writer.add(batch)
                         records += batch.count
+                        report(file.path, bytesDone)
                     }
                     input.problems = parsed.problems
                     input.skipped = parsed.skipped
@@ -123,6 +124,44 @@ public struct Ingestor {
         }
         result.seconds = Date().timeIntervalSince(start)
         return result
+    }
+
+    // MARK: - Pipeline
+
+    /// Parses `file` on a second thread while the calling thread consumes the batches (writes them),
+    /// so parsing and SQLite work overlap on two cores.
+    static func parseConcurrently(
+        parser: HubFileParser, file: (path: String, format: InputFormat),
+        consume: ([ModelRecord], Int64) throws -> Void
+    ) throws -> HubFileParser.Report {
+        let channel = BatchChannel<([ModelRecord], Int64)>(capacity: 4)
+        let outcome = ParseOutcome()
+        let path = file.path
+        let format = file.format
+        let thread = Thread {
+            var bytesDone: Int64 = 0
+            do {
+                let report = try parser.parse(path: path, format: format, progress: { bytesDone = $0 }) { batch in
+                    guard channel.put((batch, bytesDone)) else { throw CancellationError() }
+                }
+                outcome.report = report
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error)
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            while let (batch, bytesDone) = try channel.take() {
+                try consume(batch, bytesDone)
+            }
+        } catch {
+            channel.cancel()
+            outcome.waitForProducer(channel)
+            throw error
+        }
+        return outcome.report ?? HubFileParser.Report()
     }
 
     // MARK: - Planning

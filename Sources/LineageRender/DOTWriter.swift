@@ -149,33 +149,55 @@ public struct DOTWriter: Sendable, Hashable {
         body += ";\n"
     }
 
-    /// `string` as a double-quoted DOT string that means exactly one ID or value.
+    /// Longest run of UTF-8 bytes written inside one pair of quotes. Graphviz 2.42's lexer rejects a
+    /// quoted string with a run of more than ~16,380 bytes ("longer than 16384?"), so longer text is
+    /// written as DOT string concatenation: `"…" + "…"`.
+    static let maxQuotedChunk = 4096
+
+    /// `string` as a double-quoted DOT string (or a `+` concatenation of them, for long text) that
+    /// means exactly one ID or attribute value.
     ///
     /// - `"` becomes `\"` and `\` becomes `\\`, so the string cannot end early and Graphviz's label
     ///   escapes (`\N`, `\G`, `\l`…) in the data are shown literally.
     /// - Line breaks (`\n`, `\r\n`, `\r`) become DOT's `\n`; other control characters (including NUL,
-    ///   which would cut the C string) and U+FFFE/U+FFFF (not allowed in XML, so they would break SVG)
-    ///   become a space or U+FFFD.
+    ///   which would cut the C string) become a space; U+FFFE/U+FFFF (not allowed in XML, so they would
+    ///   break SVG) become U+FFFD.
     /// - `&` becomes `&amp;`: Graphviz decodes HTML entities in labels (`&nbsp;`, `&#60;`…), so this keeps
     ///   the data's text literal. Labels still display `&`; in `dot`/`plain` output IDs appear with `&amp;`.
+    /// - Text longer than ``maxQuotedChunk`` bytes is split into `"…" + "…"` between characters.
     ///
     /// Nothing is emitted as an HTML-like label (`<…>`): quoted strings never are.
     public static func quote(_ string: String) -> String {
+        // Fast path: short printable ASCII with nothing to escape.
+        if string.utf8.count <= maxQuotedChunk,
+            string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x26 })
+        {
+            return "\"" + string + "\""
+        }
         var out = "\""
         out.unicodeScalars.reserveCapacity(string.utf8.count + 2)
+        var chunkBytes = 0
         var previousWasCR = false
+        var unit = ""
         for scalar in string.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
+            unit.removeAll(keepingCapacity: true)
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "&": out += "&amp;"
-            case "\r": out += "\\n"
-            case "\n": if !previousWasCR { out += "\\n" }
-            case "\u{FFFE}", "\u{FFFF}": out.unicodeScalars.append("\u{FFFD}")
-            default:
-                out.unicodeScalars.append(isControl(scalar) ? " " : scalar)
+            case "\"": unit = "\\\""
+            case "\\": unit = "\\\\"
+            case "&": unit = "&amp;"
+            case "\r": unit = "\\n"
+            case "\n": if !previousWasCR { unit = "\\n" }
+            case "\u{FFFE}", "\u{FFFF}": unit.unicodeScalars.append("\u{FFFD}")
+            default: unit.unicodeScalars.append(isControl(scalar) ? " " : scalar)
             }
+            let size = unit.utf8.count
+            if chunkBytes + size > maxQuotedChunk {
+                out += "\" + \""
+                chunkBytes = 0
+            }
+            out += unit
+            chunkBytes += size
         }
         out += "\""
         return out

@@ -202,9 +202,11 @@ public struct GraphvizOutput: Sendable, Hashable {
 /// Lays out and renders DOT text in process through libgvc.
 ///
 /// Owns one Graphviz context (`GVC_t`), freed with `gvFreeContext` when the renderer is released.
-/// Creating a context reads the plugin registry, so reuse a renderer (``shared``) rather than making
-/// one per drawing. All Graphviz calls go through the process-wide ``Graphviz/withLock(_:)``, so
-/// renderers may be used from any thread; renders are serialised.
+/// Creating a context reads the plugin registry, and Graphviz 2.42's `gvFreeContext` does not give
+/// all of that back (valgrind: ~3.6 KB per context from `gvconfig`), so reuse a renderer (``shared``)
+/// rather than making one per drawing. Renders themselves do not leak (Benchmarks/render-valgrind.sh).
+/// All Graphviz calls go through the process-wide ``Graphviz/withLock(_:)``, so renderers may be used
+/// from any thread; renders are serialised.
 public final class GraphvizRenderer: @unchecked Sendable {
     // @unchecked Sendable: `context` is only passed to Graphviz under `Graphviz.withLock`; the other
     // stored properties are immutable values.
@@ -230,8 +232,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
             let (gvc, _) = capturingMessages { gvContext() }
             // gvContext returns NULL only when malloc fails.
             guard let gvc else { fatalError("Graphviz: gvContext() returned NULL (out of memory)") }
-            formats = Self.pluginNames(gvc, kind: "device")
-            engines = Self.pluginNames(gvc, kind: "layout")
+            (formats, engines) = Self.plugins(gvc)
             if let v = gvcVersion(gvc) { version = String(cString: v) }
             return gvc
         }
@@ -246,6 +247,21 @@ public final class GraphvizRenderer: @unchecked Sendable {
         Graphviz.withLock {
             _ = capturingMessages { gvFreeContext(context) }
         }
+    }
+
+    /// The installed plugins, asked once per process: they come from the system's plugin registry, so
+    /// every context sees the same set, and Graphviz 2.42's `gvPluginList` leaks a string per duplicate
+    /// name, so asking once keeps that leak constant. Only touched under `Graphviz.lock`, hence
+    /// `nonisolated(unsafe)`.
+    nonisolated(unsafe) private static var pluginCache: (formats: Set<String>, engines: Set<String>)?
+
+    /// Caller holds the lock.
+    private static func plugins(_ gvc: OpaquePointer) -> (formats: Set<String>, engines: Set<String>) {
+        if let pluginCache { return pluginCache }
+        let found = (formats: pluginNames(gvc, kind: "device"), engines: pluginNames(gvc, kind: "layout"))
+        // An empty registry may be fixed (`dot -c`) while we run; only remember a real answer.
+        if !found.formats.isEmpty { pluginCache = found }
+        return found
     }
 
     /// Names from `gvPluginList` (caller frees each string and the array). Caller holds the lock.
@@ -318,15 +334,19 @@ public final class GraphvizRenderer: @unchecked Sendable {
         _ context: OpaquePointer, dot: String, format: GraphvizFormat, engine: LayoutEngine
     ) -> Result<[UInt8], GraphvizError> {
         guard let graph = agmemread(dot) else {
-            return .failure(GraphvizError(kind: .syntax, message: "Graphviz could not parse the DOT text"))
+            let empty = dot.allSatisfy(\.isWhitespace)
+            return .failure(GraphvizError(
+                kind: .syntax, message: empty ? "DOT text is empty" : "Graphviz could not parse the DOT text"))
         }
         defer { agclose(graph) }
 
-        guard gvLayout(context, graph, engine.rawValue) == 0 else {
-            // gvLayout cleans up after itself when it fails.
+        let laidOut = gvLayout(context, graph, engine.rawValue) == 0
+        // Also after a failed layout: gvFreeLayout frees whatever was set up, and is a no-op on a graph
+        // that never got layout records.
+        defer { gvFreeLayout(context, graph) }
+        guard laidOut else {
             return .failure(GraphvizError(kind: .layout, message: "Graphviz layout with \(engine) failed"))
         }
-        defer { gvFreeLayout(context, graph) }
 
         var data: UnsafeMutablePointer<CChar>? = nil
         var length: UInt32 = 0

@@ -119,9 +119,33 @@ struct DOTWriterTests {
         ("<&>", "\"<&amp;>\""),
         ("tab\there\0", "\"tab here \""),
         ("é🦙", "\"é🦙\""),
+        ("", "\"\""),
+        (String(repeating: "x", count: 4097), "\"" + String(repeating: "x", count: 4096) + "\" + \"x\""),
     ])
     func quoting(input: String, expected: String) {
         #expect(DOTWriter.quote(input) == expected)
+    }
+
+    @Test("long text is split into DOT string concatenation that Graphviz reassembles")
+    func longStrings() throws {
+        // Graphviz 2.42 rejects one quoted run longer than ~16,380 bytes; this is 100,000+ bytes.
+        let long = String(repeating: "abc\\\"é模🦙 ", count: 6_000)
+        let quoted = DOTWriter.quote(long)
+        #expect(quoted.contains("\" + \""))
+        for chunk in quoted.components(separatedBy: "\" + \"") {
+            #expect(chunk.utf8.count <= DOTWriter.maxQuotedChunk + 1)
+        }
+
+        var w = DOTWriter()
+        w.node(long, ["label": long])
+        w.edge(long, "b")
+        let parsed = try #require(parseWithCgraph(w.text))
+        #expect(parsed.nodes.count == 2)
+        #expect(parsed.edges == 1)
+        let svg = try GraphvizRenderer.shared.render(w.text, format: .svg)
+        let inspector = SVGInspector.inspect(svg)
+        #expect(inspector.isWellFormed, "\(inspector.error ?? "")")
+        #expect(undoNonBreakingSpaces(inspector.texts) == [long, "b"])
     }
 
     @Test("attributes keep order, replace in place, and sort when built from a dictionary")
