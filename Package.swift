@@ -42,7 +42,11 @@ let package = Package(
                 "LineageGraph", "LineageHub", "LineageStore", "LineageRender",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/default-hub.jsonl")]
+            resources: [
+                .copy("Resources/default-hub.jsonl"),
+                .copy("Resources/families.csv"),
+                .copy("Resources/ATOM-LICENSE.txt"),
+            ]
         ),
         .executableTarget(
             name: "LineageCLI",
