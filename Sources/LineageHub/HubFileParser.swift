@@ -33,17 +33,19 @@ public struct HubFileParser: Sendable {
     // MARK: - Entry point
 
     /// Parses `path` in `format`, handing records to `consume` in batches and progress (bytes read) to `progress`.
+    /// `onBytes`, when given, sees every byte of the file once, in order (to hash it while parsing).
     public func parse(
         path: String,
         format: InputFormat,
+        onBytes: ((UnsafeRawBufferPointer) -> Void)? = nil,
         progress: (Int64) -> Void = { _ in },
         consume: ([ModelRecord]) throws -> Void
     ) throws -> Report {
         switch format {
         case .hubJSON:
-            return try parseHubJSON(path: path, progress: progress, consume: consume)
+            return try parseHubJSON(path: path, onBytes: onBytes, progress: progress, consume: consume)
         case .edgeCSV, .nodeCSV, .listModelsCSV:
-            let bytes = try Self.readWholeFile(path)
+            let bytes = try Self.readWholeFile(path, onBytes: onBytes)
             progress(Int64(bytes.count))
             var report = Report()
             report.bytes = Int64(bytes.count)
@@ -56,7 +58,7 @@ public struct HubFileParser: Sendable {
             report.records = records.count
             var start = 0
             while start < records.count {
-                let end = min(start + batchSize, records.count)
+                let end = min(start + max(batchSize, 1), records.count) // batchSize 0 would loop forever
                 try consume(Array(records[start..<end]))
                 start = end
             }
@@ -74,9 +76,11 @@ public struct HubFileParser: Sendable {
     // MARK: - JSON
 
     private func parseHubJSON(
-        path: String, progress: (Int64) -> Void, consume: ([ModelRecord]) throws -> Void
+        path: String, onBytes: ((UnsafeRawBufferPointer) -> Void)?, progress: (Int64) -> Void,
+        consume: ([ModelRecord]) throws -> Void
     ) throws -> Report {
         let file = try InputFile(path: path)
+        file.onChunk = onBytes
         var report = Report()
         var batch: [ModelRecord] = []
         batch.reserveCapacity(batchSize)
@@ -87,7 +91,7 @@ public struct HubFileParser: Sendable {
         }
         if firstBytes[start] == UInt8(ascii: "[") {
             // A JSON array: API pages are small, so it is read whole.
-            var all = try Self.readWholeFile(path)
+            var all = try Self.readWholeFile(path, onBytes: onBytes)
             report.bytes = Int64(all.count)
             try all.withUnsafeMutableBufferPointer { buffer in
                 try parseJSONArray(UnsafeBufferPointer(buffer), path: path, report: &report, batch: &batch, consume: consume)
@@ -179,8 +183,9 @@ public struct HubFileParser: Sendable {
 
     // MARK: - Files
 
-    static func readWholeFile(_ path: String) throws -> [UInt8] {
+    static func readWholeFile(_ path: String, onBytes: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> [UInt8] {
         let file = try InputFile(path: path)
+        file.onChunk = onBytes
         return try file.readAll()
     }
 }

@@ -49,7 +49,8 @@ public enum HubID {
     private static func isPlain(_ raw: String) -> Bool {
         let utf8 = raw.utf8
         guard let first = utf8.first, let last = utf8.last else { return false }
-        if first <= 0x20 || last <= 0x20 || last == UInt8(ascii: "/") { return false }
+        // A non-ASCII first or last byte may be Unicode whitespace (U+00A0, U+3000) that trimming removes.
+        if first <= 0x20 || last <= 0x20 || first >= 0x80 || last >= 0x80 || last == UInt8(ascii: "/") { return false }
         if first == UInt8(ascii: "h") || first == UInt8(ascii: "H") {
             // Could be `https://…`, `huggingface.co/…` or `hf.co/…`: take the slow path.
             return !(raw.contains("://") || raw.lowercased().hasPrefix("huggingface.co/") || raw.lowercased().hasPrefix("hf.co/"))

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LineageGraph
 
 /// Parses one Hub model object (the shape of `/api/models?full=true` and of the hub-stats dump).
@@ -187,10 +192,13 @@ enum HubModelJSONParser {
     // MARK: - cardData
 
     /// Reads `base_model`, `base_model_relation` and `license` from a card, given as an object or as a JSON string.
+    /// Cards without the bytes `base_model` are not decoded at all (their license then comes from tags only).
     /// A card string that is not valid JSON is ignored (cards are free text; the Hub itself tolerates them).
     private static func readCardData(
         _ outer: JSONScanner, _ card: (range: Range<Int>, isString: Bool, escaped: Bool)
     ) throws(JSONScanError) -> ([ParentLink], String?) {
+        // Most cards name no base model: look for the key's bytes before decoding anything.
+        guard contains(outer.bytes, card.range, "base_model") else { return ([], nil) }
         if !card.isString {
             var scanner = JSONScanner(outer.bytes, position: card.range.lowerBound)
             return try readCardObject(&scanner)
@@ -201,6 +209,22 @@ enum HubModelJSONParser {
             guard (try? scanner.peekKind()) == .object else { return ([], nil) }
             return (try? readCardObject(&scanner)) ?? ([], nil)
         }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        let base = bytes.baseAddress!
+        let first = Int32(needle.utf8Start.pointee)
+        var start = range.lowerBound
+        let lastStart = range.upperBound - count
+        while start <= lastStart {
+            guard let hit = memchr(base + start, first, lastStart - start + 1) else { return false }
+            let index = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + index, needle.utf8Start, count) == 0 { return true }
+            start = index + 1
+        }
+        return false
     }
 
     private static func readCardObject(_ s: inout JSONScanner) throws(JSONScanError) -> ([ParentLink], String?) {

@@ -29,7 +29,7 @@ public enum HubTimestamp {
         }
         guard let year = digits(4), expect(UInt8(ascii: "-")), let month = digits(2),
               expect(UInt8(ascii: "-")), let day = digits(2),
-              (1...12).contains(month), (1...31).contains(day)
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var seconds = daysFromCivil(year: year, month: month, day: day) * 86_400
         if i == b.count { return seconds }
@@ -61,6 +61,14 @@ public enum HubTimestamp {
         let zoneMinute = i < b.count ? digits(2) : 0
         guard let zoneMinute, i == b.count else { return nil }
         return seconds - sign * (zoneHour * 3600 + zoneMinute * 60)
+    }
+
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).

@@ -36,6 +36,9 @@ final class InputFile {
         return buffer
     }
 
+    /// Called with every chunk as it is read (for hashing while parsing).
+    var onChunk: ((UnsafeRawBufferPointer) -> Void)?
+
     func readAll() throws(HubParseError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -43,6 +46,7 @@ final class InputFile {
             let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard n >= 0 else { throw readError() }
             if n == 0 { break }
+            if let onChunk { chunk.withUnsafeBytes { onChunk(UnsafeRawBufferPointer(rebasing: $0[0..<n])) } }
             result.append(contentsOf: chunk[0..<n])
             bytesRead += Int64(n)
         }
@@ -61,7 +65,13 @@ final class InputFile {
                 read(descriptor, raw.baseAddress! + filled, raw.count - filled)
             }
             guard n >= 0 else { throw readError() }
-            if n == 0 { atEOF = true } else { filled += n; bytesRead += Int64(n) }
+            if n == 0 {
+                atEOF = true
+            } else {
+                if let onChunk { buffer.withUnsafeBytes { onChunk(UnsafeRawBufferPointer(rebasing: $0[filled..<(filled + n)])) } }
+                filled += n
+                bytesRead += Int64(n)
+            }
             let consumed = try buffer.withUnsafeBufferPointer { all -> Int in
                 var lineStart = 0
                 var index = 0

@@ -25,10 +25,12 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
     public static func detect(prefix: some Sequence<UInt8>) -> InputFormat? {
         var bytes = Array(prefix)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        let first = bytes[start]
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .hubJSON }
-        let headerEnd = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.endIndex
-        let header = Set(String(decoding: bytes[..<headerEnd], as: UTF8.self)
+        // The header is the first non-blank line (the CSV reader skips leading blank lines too).
+        let headerEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.endIndex
+        let header = Set(String(decoding: bytes[start..<headerEnd], as: UTF8.self)
             .split(separator: ",").map { $0.trimmingSpaces().trimmingCharacters(in: "\"").lowercased() })
         if header.contains("source"), header.contains("target") { return .edgeCSV }
         if header.contains("tags"), header.contains("modelid") || header.contains("id") { return .listModelsCSV }

@@ -124,7 +124,7 @@ struct JSONScanner {
     /// Reads a string, or nil for `null`.
     mutating func readOptionalString(field: StaticString) throws(JSONScanError) -> String? {
         switch try peekKind() {
-        case .null: position += 4; return nil
+        case .null: try literal("null"); return nil
         case .string: return try readString()
         default: throw wrongType(field: field, expected: "a string")
         }

@@ -26,12 +26,19 @@ public enum FileDigest {
         return (hex(hasher.finalize()), total)
     }
 
+    /// Whether a file exists, and its size.
+    public static func size(path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+
     /// The lowercase hex SHA-256 of a string's UTF-8 bytes.
     public static func sha256(text: String) -> String {
         hex(SHA256.hash(data: Array(text.utf8)))
     }
 
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in digest {
@@ -40,4 +47,14 @@ public enum FileDigest {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// SHA-256 fed chunk by chunk from the parsing thread; read once that thread has finished.
+final class StreamingDigest: @unchecked Sendable {
+    // Touched by one thread at a time: the parser while it runs, then the caller after it finished.
+    private var hasher = SHA256()
+
+    func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+    func finalize() -> String { FileDigest.hex(hasher.finalize()) }
 }

@@ -28,11 +28,17 @@ public struct Ingestor {
     ) throws -> IngestResult {
         let start = Date()
         let groups = try plan(paths)
-        var hashes: [String: (hex: String, bytes: Int64)] = [:]
+        var sizes: [String: Int64] = [:]
         for group in groups {
-            for file in group.files where hashes[file.path] == nil {
-                hashes[file.path] = try FileDigest.sha256(path: file.path)
-            }
+            for file in group.files { sizes[file.path] = FileDigest.size(path: file.path) ?? 0 }
+        }
+        var hashes: [String: String] = [:]
+        /// Hashes a file up front (for no-op detection before any parsing).
+        func hash(_ path: String) throws -> String {
+            if let known = hashes[path] { return known }
+            let digest = try FileDigest.sha256(path: path).hex
+            hashes[path] = digest
+            return digest
         }
         var result = IngestResult()
         let parser = HubFileParser(skipInvalid: options.skipInvalid)
@@ -41,18 +47,23 @@ public struct Ingestor {
         result.inputs = try store.ingestTransaction { writer in
             var inputs: [IngestResult.Input] = []
             for group in groups {
-                let files = group.files.map { file in
-                    IngestWriter.SourceFile(
-                        path: Self.absolute(file.path), sha256: hashes[file.path]!.hex,
-                        bytes: hashes[file.path]!.bytes, format: file.format.rawValue)
-                }
-                let contentHash = files.count == 1 ? files[0].sha256
-                    : FileDigest.sha256(text: files.map { "\($0.format):\($0.sha256)" }.sorted().joined(separator: "\n"))
-                let totalBytes = files.reduce(0) { $0 + $1.bytes }
+                let totalBytes = group.files.reduce(0) { $0 + sizes[$1.path]! }
                 var input = IngestResult.Input(
                     label: group.label, format: group.format, alreadyIngestedAs: nil, summary: nil,
                     problems: [], skipped: 0, bytes: totalBytes)
-                if let existing = try writer.snapshot(withContentHash: contentHash) {
+                // A single file whose size no ingested file had cannot be a duplicate: hash it while parsing
+                // instead of reading it twice.
+                let hashWhileParsing = try group.files.count == 1 && !writer.hasSnapshotFile(bytes: totalBytes)
+                let pendingHash = "pending:" + UUID().uuidString
+                let files = try group.files.map { file in
+                    IngestWriter.SourceFile(
+                        path: Self.absolute(file.path), sha256: hashWhileParsing ? pendingHash : try hash(file.path),
+                        bytes: sizes[file.path]!, format: file.format.rawValue)
+                }
+                let contentHash = hashWhileParsing ? pendingHash
+                    : files.count == 1 ? files[0].sha256
+                    : FileDigest.sha256(text: files.map { "\($0.format):\($0.sha256)" }.sorted().joined(separator: "\n"))
+                if !hashWhileParsing, let existing = try writer.snapshot(withContentHash: contentHash) {
                     input.alreadyIngestedAs = existing
                     inputs.append(input)
                     continue
@@ -66,11 +77,13 @@ public struct Ingestor {
                 }
                 if group.files.count == 1 {
                     let file = group.files[0]
-                    let parsed = try Self.parseConcurrently(parser: parser, file: file) { batch, bytesDone in
+                    let digest = hashWhileParsing ? StreamingDigest() : nil
+                    let parsed = try Self.parseConcurrently(parser: parser, file: file, digest: digest) { batch, bytesDone in
                         try writer.add(batch)
                         records += batch.count
                         report(file.path, bytesDone)
                     }
+                    if let digest { try writer.setContentHash(digest.finalize()) }
                     input.problems = parsed.problems
                     input.skipped = parsed.skipped
                 } else {
@@ -90,7 +103,7 @@ public struct Ingestor {
                                 edgeRecords.append(contentsOf: batch)
                             }
                         }
-                        bytesBefore += hashes[file.path]!.bytes
+                        bytesBefore += sizes[file.path]!
                         input.problems += parsed.problems
                         input.skipped += parsed.skipped
                     }
@@ -131,7 +144,7 @@ public struct Ingestor {
     /// Parses `file` on a second thread while the calling thread consumes the batches (writes them),
     /// so parsing and SQLite work overlap on two cores.
     static func parseConcurrently(
-        parser: HubFileParser, file: (path: String, format: InputFormat),
+        parser: HubFileParser, file: (path: String, format: InputFormat), digest: StreamingDigest?,
         consume: ([ModelRecord], Int64) throws -> Void
     ) throws -> HubFileParser.Report {
         let channel = BatchChannel<([ModelRecord], Int64)>(capacity: 4)
@@ -141,7 +154,10 @@ public struct Ingestor {
         let thread = Thread {
             var bytesDone: Int64 = 0
             do {
-                let report = try parser.parse(path: path, format: format, progress: { bytesDone = $0 }) { batch in
+                let report = try parser.parse(
+                    path: path, format: format, onBytes: digest.map { digest in { digest.update($0) } },
+                    progress: { bytesDone = $0 }
+                ) { batch in
                     guard channel.put((batch, bytesDone)) else { throw CancellationError() }
                 }
                 outcome.report = report

@@ -104,6 +104,18 @@ public final class IngestWriter {
         try Int64.fetchOne(db, sql: "SELECT id FROM snapshot WHERE content_sha256 = ?", arguments: [hash])
     }
 
+    /// Whether any ingested file had exactly this size: only then can new content be a duplicate.
+    public func hasSnapshotFile(bytes: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM snapshot_file WHERE bytes = ?)", arguments: [bytes]) ?? false
+    }
+
+    /// Records the content hash of the open snapshot once it is known (it can be computed while parsing).
+    public func setContentHash(_ hash: String) throws {
+        guard let summary = current else { preconditionFailure("no snapshot is open") }
+        try db.execute(sql: "UPDATE snapshot SET content_sha256 = ? WHERE id = ?", arguments: [hash, summary.snapshotID])
+        try db.execute(sql: "UPDATE snapshot_file SET sha256 = ? WHERE snapshot_id = ?", arguments: [hash, summary.snapshotID])
+    }
+
     /// Starts a snapshot; records added until `finishSnapshot` belong to it.
     public func beginSnapshot(label: String, format: String, contentHash: String, ingestedAt: Int64, files: [SourceFile]) throws {
         precondition(current == nil, "a snapshot is already open")

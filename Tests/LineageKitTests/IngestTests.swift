@@ -46,6 +46,11 @@ struct IngestTests {
         let after = try store.statistics()
         #expect(after == before)
         #expect(after.snapshots.count == 1)
+        // The hash computed while parsing is the file's SHA-256.
+        #expect(after.snapshots.first?.sha256 == (try FileDigest.sha256(path: file).hex))
+        // The same bytes under another name are recognised too.
+        let copy = directory.write("copy.jsonl", try String(contentsOfFile: file, encoding: .utf8))
+        #expect(try Ingestor().ingest(paths: [copy], into: store).inputs.first?.alreadyIngestedAs == 1)
     }
 
     @Test func newerRecordReplacesOlderAndSnapshotsStayQueryable() throws {
