@@ -54,7 +54,10 @@ let package = Package(
         ),
         .testTarget(name: "LineageGraphTests", dependencies: ["LineageGraph"]),
         .testTarget(name: "LineageHubTests", dependencies: ["LineageHub"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LineageStoreTests", dependencies: ["LineageStore", "LineageHub"]),
+        .testTarget(
+            name: "LineageStoreTests",
+            dependencies: ["LineageStore", "LineageHub", "LineageGraph", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "LineageRenderTests", dependencies: ["LineageRender", "CGraphviz"]),
         .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
         .testTarget(name: "LineageCLITests", dependencies: ["LineageKit"]),

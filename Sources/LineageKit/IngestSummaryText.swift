@@ -20,6 +20,10 @@ public enum IngestSummaryText {
                 for problem in input.problems { lines.append("    \(problem)") }
             }
         }
+        if result.inputs.allSatisfy({ $0.alreadyIngestedAs != nil }) {
+            lines.append("Nothing new: \(storePath) is unchanged.")
+            return lines.joined(separator: "\n")
+        }
         let rate = result.seconds > 0 ? Double(result.records) / result.seconds : 0
         lines.append(String(format: "Stored in %@ in %.2f s (%@ records/s).", storePath, result.seconds, StatsReport.group(Int(rate))))
         return lines.joined(separator: "\n")

@@ -48,7 +48,9 @@ public final class IngestWriter {
 
     private let db: Database
     private let storePath: String
+    /// Every model's state by key, loaded on the first `add` (a no-op re-ingest never needs it).
     private var models: [String: ModelState] = [:]
+    private var modelsLoaded = false
     private var nextID: Int64
     private var current: SnapshotSummary?
 
@@ -65,14 +67,7 @@ public final class IngestWriter {
     init(db: Database, storePath: String) throws {
         self.db = db
         self.storePath = storePath
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, key, last_modified, snapshot_id, is_external FROM model")
-        var maxID: Int64 = 0
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            models[row[1]] = ModelState(id: id, lastModified: row[2], snapshot: row[3], isExternal: row[4])
-            maxID = max(maxID, id)
-        }
-        nextID = maxID + 1
+        nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM model") ?? 0) + 1
         let columns = "hub_id, author, is_external, created_at, last_modified, downloads, downloads_all_time, likes, pipeline_tag, library_name, license, parameters, architecture, snapshot_id"
         insertModel = try FastStatement(db, sql: "INSERT INTO model (id, key, \(columns)) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", path: storePath)
         updateModel = try FastStatement(db, sql: """
@@ -153,6 +148,7 @@ public final class IngestWriter {
     public func add(_ records: [ModelRecord]) throws {
         guard var summary = current else { preconditionFailure("no snapshot is open") }
         defer { current = summary }
+        if !modelsLoaded { try loadModels() }
         let snapshot = summary.snapshotID
         for record in records {
             summary.records += 1
@@ -239,6 +235,14 @@ public final class IngestWriter {
                 summary.paperLinks += 1
             }
         }
+    }
+
+    private func loadModels() throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, key, last_modified, snapshot_id, is_external FROM model")
+        while let row = try rows.next() {
+            models[row[1]] = ModelState(id: row[0], lastModified: row[2], snapshot: row[3], isExternal: row[4])
+        }
+        modelsLoaded = true
     }
 
     private func bindModel(_ statement: FastStatement, id: Int64, key: String, _ record: ModelRecord, snapshot: Int64) {

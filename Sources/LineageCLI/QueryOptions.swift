@@ -1,0 +1,35 @@
+import ArgumentParser
+import LineageKit
+
+extension OutputFormat: ExpressibleByArgument {}
+extension DescendantsReport.Order: ExpressibleByArgument {}
+extension ReachReport.Grouping: ExpressibleByArgument {}
+
+/// Options shared by the query commands: the store, the user's families file and the output format.
+struct QueryOptions: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(
+        name: .customLong("families"),
+        help: ArgumentHelp(
+            "A CSV of extra families (header family_id,label,hf_org,access_class,tracking_scope,aliases).",
+            discussion: "Its rows add to the shipped list; a row with a shipped family_id replaces that family.",
+            valueName: "file"))
+    var familiesFile: String?
+
+    @Option(help: ArgumentHelp("Output format: table, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    /// The queries over the store these options name (the bundled default when none is configured).
+    func openQueries() throws -> (queries: LineageQueries, store: String) {
+        try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile)
+    }
+
+    /// Prints `report` in the chosen format.
+    func print(_ report: some TabularReport) throws {
+        Swift.print(try report.render(format))
+    }
+}
+
+/// `--limit 0` means no limit.
+func limitValue(_ limit: Int) -> Int? { limit == 0 ? nil : limit }

@@ -1,0 +1,124 @@
+import Foundation
+import LineageGraph
+import LineageStore
+
+/// The questions the query commands ask of a loaded graph and the family catalog.
+///
+/// Build it once per command: it resolves every family's roots up front. Each query returns a
+/// Codable report (`DescendantsReport`, `AncestorsReport`, `ReachReport`, `SwitchingCostReport`,
+/// `LockInIndexReport`, `FamiliesReport`) that the CLI prints.
+public struct LineageQueries: Sendable {
+    public let loaded: LoadedGraph
+    public let catalog: FamilyCatalog
+    public let resolver: FamilyResolver
+    /// Roots of each catalog entry, index-aligned with `catalog.entries`.
+    public let familyRoots: [[Int32]]
+
+    /// - Complexity: O(n + total name length) for the resolver, plus the catalog's root split.
+    public init(loaded: LoadedGraph, catalog: FamilyCatalog) {
+        self.loaded = loaded
+        self.catalog = catalog
+        resolver = FamilyResolver(names: loaded.data.names, families: catalog.families)
+        familyRoots = catalog.roots(in: resolver)
+    }
+
+    /// Opens the store `locator` reads (the bundled default when none is configured) and the catalog
+    /// with the user's families file; returns the queries and a description of the store.
+    public static func open(locator: StoreLocator, familiesFile: String?) throws -> (queries: LineageQueries, store: String) {
+        let catalog = try FamilyCatalog.load(userFile: familiesFile)
+        let (store, description) = try locator.openForReading()
+        return (LineageQueries(loaded: try LoadedGraph(store: store), catalog: catalog), description)
+    }
+
+    public var graph: LineageGraph { loaded.graph }
+
+    // MARK: - Names
+
+    /// The Hub id of `node`.
+    func name(_ node: Int32) -> String { loaded.data.names[Int(node)] }
+
+    /// The author of `node`, nil when unknown.
+    func author(_ node: Int32) -> String? {
+        let a = loaded.data.authorIndex[Int(node)]
+        return a >= 0 ? loaded.data.authors[Int(a)] : nil
+    }
+
+    /// Parses `finetune,adapter,…` (Hub spellings accepted) into a mask.
+    /// - Throws: `LineageError` naming the unknown word and the valid ones.
+    public static func relationMask(from list: String) throws(LineageError) -> RelationMask {
+        var relations: [Relation] = []
+        for word in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
+            guard let relation = Relation(hubName: word) else {
+                throw LineageError("unknown relation '\(word)'; use \(Relation.allCases.map(\.name).joined(separator: ", "))")
+            }
+            relations.append(relation)
+        }
+        guard !relations.isEmpty else { throw LineageError("--relation needs at least one of \(Relation.allCases.map(\.name).joined(separator: ", "))") }
+        return RelationMask(relations)
+    }
+
+    // MARK: - Resolution
+
+    /// The seeds a word names: a family's roots, a namespace's models or one model.
+    ///
+    /// A namespace shared by several families (`allenai`) resolves to the namespace, not to the
+    /// first family listing it.
+    /// - Throws: `LineageError` with the resolver's close matches when the word names nothing.
+    public func resolve(_ word: String) throws(LineageError) -> (target: QueryTarget, seeds: [Int32]) {
+        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        if !trimmed.contains("/"), !catalog.isFamilyWord(trimmed), catalog.isSharedNamespace(trimmed) {
+            let nodes = resolver.nodes(inNamespace: trimmed)
+            if let first = nodes.first {
+                let spelling = FamilyResolver.namespace(of: name(first)).map(String.init) ?? trimmed
+                return (QueryTarget(kind: "namespace", name: spelling), nodes)
+            }
+        }
+        do {
+            switch try resolver.resolve(trimmed) {
+            case .family(_, let index):
+                let entry = catalog.entries[index]
+                return (QueryTarget(kind: "family", name: entry.id, label: entry.label), familyRoots[index])
+            case .namespace(let spelling, let nodes):
+                return (QueryTarget(kind: "namespace", name: spelling), nodes)
+            case .model(let node):
+                return (QueryTarget(kind: "model", name: name(node)), [node])
+            }
+        } catch {
+            throw LineageError(error.description)
+        }
+    }
+
+    /// The catalog index of the family `word` names (id, label or alias).
+    /// - Throws: `LineageError` with close family ids when none matches.
+    public func familyIndex(_ word: String) throws(LineageError) -> Int {
+        if let i = catalog.index(ofID: word) ?? resolver.familyIndex(for: word) { return i }
+        let candidates = catalog.entries.flatMap { [$0.id, $0.label] + $0.aliases }
+        let close = Self.closest(to: word, among: candidates)
+        throw LineageError("unknown family '\(word)'" + (close.isEmpty ? "; `lineage families` lists them" : "; did you mean: \(close.joined(separator: ", "))?"))
+    }
+
+    /// The author id of organization `org` (case-insensitive).
+    /// - Throws: `LineageError` with close author names when no model has that author.
+    public func authorID(_ org: String) throws(LineageError) -> Int32 {
+        let authors = loaded.data.authors
+        if let exact = authors.firstIndex(of: org) { return Int32(exact) }
+        let key = org.lowercased()
+        if let i = authors.firstIndex(where: { $0.lowercased() == key }) { return Int32(i) }
+        let close = Self.closest(to: org, among: authors)
+        throw LineageError("no model has the author '\(org)'" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?"))
+    }
+
+    /// Up to five of `candidates` closest to `word` by edit distance (ties alphabetical).
+    /// - Complexity: O(K·L²) for K candidates of length L.
+    static func closest(to word: String, among candidates: [String], limit: Int = 5) -> [String] {
+        let target = Array(word.lowercased().utf8)
+        guard !target.isEmpty else { return [] }
+        let maxDistance = max(2, target.count / 2)
+        var scored: [(Int, String)] = []
+        var seen = Set<String>()
+        for c in candidates where seen.insert(c.lowercased()).inserted {
+            if let d = EditDistance.levenshtein(target, Array(c.lowercased().utf8), limit: maxDistance) { scored.append((d, c)) }
+        }
+        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
+    }
+}
