@@ -2,9 +2,6 @@ import GRDB
 
 /// The store's schema, as GRDB migrations. Documented in docs/STORE.md; never edit a shipped migration, add one.
 enum StoreSchema {
-    /// The newest migration's name, recorded by GRDB in `grdb_migrations`.
-    static let latest = "v1"
-
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -100,6 +97,9 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Later migrations live beside the feature that needs them, registered here in shipping order.
+        registerRegistryMigrations(&migrator)
+        registerSyncMigrations(&migrator)
         return migrator
     }
 }
