@@ -30,7 +30,7 @@ public struct AncestorsReport: Sendable, Codable, Equatable, TabularReport {
     public var summaryLines: [String] {
         var lines = [
             "\(model): \(Formatting.group(ancestors.count)) ancestor\(ancestors.count == 1 ? "" : "s"), generation \(generation), "
-                + "\(roots.count) root\(roots.count == 1 ? "" : "s")" + (roots.isEmpty ? "" : ": " + roots.joined(separator: ", ")),
+                + "\(roots.count) root\(roots.count == 1 ? "" : "s")" + (roots.isEmpty ? "" : ": " + roots.prefix(8).joined(separator: ", ") + (roots.count > 8 ? ", … (--format json lists all)" : "")),
         ]
         if !cycle.isEmpty {
             lines.append("On a lineage cycle with: \(cycle.joined(separator: ", ")) (each model is listed once)")

@@ -1,0 +1,94 @@
+import Foundation
+import LineageGraph
+import LineageStore
+
+/// Timings of the graph engine on a store, for `Benchmarks/engine.sh` (not a test).
+public struct EngineBenchmark: Sendable, Codable {
+    public var nodes: Int
+    public var edges: Int
+    /// Reading the store's columns (`LineageStore.graphData()`).
+    public var readSeconds: Double
+    /// Building the CSR graph from them (a second read and build, minus the first read's time).
+    public var buildSeconds: Double
+    /// The family with most members, its members, and the time of one descendants BFS from its roots.
+    public var largestFamily: String
+    public var largestFamilyDescendants: Int
+    public var descendantsSeconds: Double
+    /// The full `lineage descendants` query (BFS, totals, ordering, 50 paths) on that family.
+    public var descendantsQuerySeconds: Double
+    /// Roots (no parents) and the time of `reachOfAllRoots`.
+    public var roots: Int
+    public var reachAllRootsSeconds: Double
+    /// Bytes of the graph's arrays (both CSRs and the node columns), and per node + edge.
+    public var graphBytes: Int
+    public var bytesPerNodeAndEdge: Double
+    /// The process's peak resident set (VmHWM), when /proc is available.
+    public var peakRSSMegabytes: Double?
+
+    /// Runs every measurement once on `store`.
+    /// - Complexity: O(n + e) per measurement, plus one BFS per root.
+    public static func run(store: LineageStore, catalog: FamilyCatalog) throws -> EngineBenchmark {
+        let clock = ContinuousClock()
+        var start = clock.now
+        _ = try store.graphData()
+        let readSeconds = seconds(clock.now - start)
+        start = clock.now
+        let loaded = try LoadedGraph(store: store)  // reads again, then builds
+        let buildSeconds = max(0, seconds(clock.now - start) - readSeconds)
+        let graph = loaded.graph
+
+        let queries = LineageQueries(loaded: loaded, catalog: catalog)
+        let membership = FamilyMembership(graph: graph, familyRoots: queries.familyRoots)
+        let largest = (0..<membership.familyCount).max { (membership.memberCount(ofFamily: $0), $1) < (membership.memberCount(ofFamily: $1), $0) } ?? 0
+        start = clock.now
+        let result = graph.descendants(of: queries.familyRoots.isEmpty ? [] : queries.familyRoots[largest])
+        let descendantsSeconds = seconds(clock.now - start)
+        start = clock.now
+        if !catalog.entries.isEmpty { _ = try queries.descendants(of: catalog.entries[largest].id, limit: 50) }
+        let querySeconds = seconds(clock.now - start)
+
+        start = clock.now
+        let all = graph.reachOfAllRoots()
+        let reachSeconds = seconds(clock.now - start)
+
+        let n = graph.nodeCount, e = graph.edgeCount
+        let csr = 2 * (4 * (n + 1) + 4 * e + e)  // offsets, targets and relations, both directions
+        let columns = n * (1 + 4 + 8 + 8 + 8 + 4)
+        return EngineBenchmark(
+            nodes: n, edges: e, readSeconds: readSeconds, buildSeconds: buildSeconds,
+            largestFamily: catalog.entries.isEmpty ? "" : catalog.entries[largest].id,
+            largestFamilyDescendants: result.reachedCount, descendantsSeconds: descendantsSeconds,
+            descendantsQuerySeconds: querySeconds, roots: all.roots.count, reachAllRootsSeconds: reachSeconds,
+            graphBytes: csr + columns, bytesPerNodeAndEdge: n + e == 0 ? 0 : Double(csr + columns) / Double(n + e),
+            peakRSSMegabytes: peakRSS())
+    }
+
+    /// The figures, one per line, then one `RESULT key=value …` line for scripts.
+    public var text: String {
+        func s(_ x: Double) -> String { String(format: "%.3f s", x) }
+        return """
+            graph:                \(Formatting.group(nodes)) nodes, \(Formatting.group(edges)) edges
+            read store columns:   \(s(readSeconds))
+            build CSR graph:      \(s(buildSeconds))
+            descendants (BFS):    \(s(descendantsSeconds))  family \(largestFamily), \(Formatting.group(largestFamilyDescendants)) descendants
+            descendants (query):  \(s(descendantsQuerySeconds))  with totals, ordering and 50 paths
+            reach of every root:  \(s(reachAllRootsSeconds))  \(Formatting.group(roots)) roots
+            graph memory:         \(String(format: "%.1f", Double(graphBytes) / 1_048_576)) MB, \(String(format: "%.1f", bytesPerNodeAndEdge)) bytes per node+edge
+            peak RSS:             \(peakRSSMegabytes.map { String(format: "%.1f MB", $0) } ?? "n/a")
+            RESULT nodes=\(nodes) edges=\(edges) read_s=\(String(format: "%.3f", readSeconds)) build_s=\(String(format: "%.3f", buildSeconds)) descendants_s=\(String(format: "%.3f", descendantsSeconds)) reach_all_roots_s=\(String(format: "%.3f", reachAllRootsSeconds)) bytes_per_node_edge=\(String(format: "%.1f", bytesPerNodeAndEdge)) peak_rss_mb=\(peakRSSMegabytes.map { String(format: "%.1f", $0) } ?? "n/a")
+            """
+    }
+
+    private static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// VmHWM from /proc/self/status, in MB.
+    private static func peakRSS() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kb / 1024
+    }
+}
