@@ -44,8 +44,8 @@ enum CountryNames {
     static let longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 1
 
     /// Two-letter codes that are also ordinary English words in questions; they only count as countries
-    /// when written in capitals (`IN`, `IS`, `AT`, `BY`, `TO`, `NO`, `ME`, `AM`, `AS`, `IT`, `MY`, `SO`, `DO`, `GO`, `BE`).
-    static let ambiguousCodes: Set<String> = ["in", "is", "at", "by", "to", "no", "me", "am", "as", "it", "my", "so", "do", "go", "be", "us", "an", "or", "on", "id", "la", "ai"]
+    /// when written in capitals (`IN`, `IS`, `AT`, `BY`, `TO`, `NO`, `ME`, `AM`, `AS`, `IT`, `MY`, `SO`, `DO`, `GO`, `BE`). `us` counts in any case: "which us startups" has no other reading.
+    static let ambiguousCodes: Set<String> = ["in", "is", "at", "by", "to", "no", "me", "am", "as", "it", "my", "so", "do", "go", "be", "an", "or", "on", "id", "la", "ai"]
 
     static let isoCodes: [String] = """
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ \

@@ -160,6 +160,8 @@ public struct QuestionParser {
                 _ = cursor.accept("downloads") || cursor.accept("download")
             } else if cursor.accept("top") || cursor.accept("limit") || cursor.accept("first") {
                 query.top = Int(try number(&cursor, what: "a count"))
+            } else if token.lower == "at" || token.lower == "with", let next = cursor.peek(2)?.last {
+                throw unexpected(next, expected: token.lower == "at" ? ["depth"] : ["more than", "over", "at least"], context: "after \"\(token.text)\"")
             } else {
                 throw unexpected(token, expected: ["at depth <=", "since", "via", "with more than", "top"], context: "where a filter may stand")
             }
@@ -239,7 +241,7 @@ public struct QuestionParser {
             let phrase = words.map(\.lower).joined(separator: " ")
             guard let country = CountryNames.phrases[phrase] else { continue }
             // Two-letter words like "in" or "us" only count as codes in capitals ("US", "IN").
-            if length == 1, CountryNames.ambiguousCodes.contains(phrase), words[0].text != words[0].text.uppercased() { continue }
+            if length == 1, CountryNames.ambiguousCodes.contains(phrase), let word = words.first, word.text != word.text.uppercased() { continue }
             cursor.advance(length)
             return country
         }
@@ -288,10 +290,9 @@ public struct QuestionParser {
             if word.hasSuffix(","), word.count > 1 { word.removeLast(); trailingComma = true }
             if word.hasPrefix("\""), word.hasSuffix("\""), word.count > 2 { word = String(word.dropFirst().dropLast()) }
             // `<=5` → `<=` `5`
-            for op in ["<=", "≤", "<"] where word.hasPrefix(op) && word.count > op.count {
+            if let op = ["<=", "≤", "<"].first(where: { word.hasPrefix($0) }), word.count > op.count {
                 tokens.append(Token(text: op, lower: op))
                 word = String(word.dropFirst(op.count))
-                break
             }
             tokens.append(Token(text: word, lower: word.lowercased()))
             if trailingComma { tokens.append(Token(text: ",", lower: ",")) }
@@ -300,9 +301,14 @@ public struct QuestionParser {
     }
 
     private func unexpected(_ token: Token, expected: [String], context: String? = nil) -> QuestionError {
+        // A phrase ("derive from") is compared whole and by its first word, so "derrive" finds it.
+        func distance(_ candidate: String) -> Int {
+            let first = candidate.split(separator: " ").first.map(String.init) ?? candidate
+            return min(EditDistance.levenshtein(token.lower, candidate), EditDistance.levenshtein(token.lower, first))
+        }
         let candidates = expected.sorted()
-        let best = candidates.min { EditDistance.levenshtein(token.lower, $0) < EditDistance.levenshtein(token.lower, $1) }
-        let close = best.flatMap { EditDistance.levenshtein(token.lower, $0) <= max(2, token.lower.count / 2) ? $0 : nil }
+        let best = candidates.min { (distance($0), $0) < (distance($1), $1) }
+        let close = best.flatMap { distance($0) <= max(2, token.lower.count / 2) ? $0 : nil }
         let place = context.map { " \($0)" } ?? ""
         return QuestionError("I don't understand \"\(token.text)\"\(place).", word: token.text, suggestion: close)
     }
