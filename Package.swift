@@ -46,6 +46,9 @@ let package = Package(
                 .copy("Resources/default-hub.jsonl"),
                 .copy("Resources/families.csv"),
                 .copy("Resources/ATOM-LICENSE.txt"),
+                .copy("Resources/organizations.csv"),
+                .copy("Resources/organization-aliases.csv"),
+                .copy("Resources/organization-conflicts.csv"),
             ]
         ),
         .executableTarget(

@@ -22,7 +22,7 @@ extension Lineage {
             let (store, _) = try StoreLocator(explicitPath: options.storeOptions.store).openForReading()
             let report = try EngineBenchmark.run(store: store, catalog: try FamilyCatalog.load(userFile: options.familiesFile))
             switch options.format {
-            case .json, .csv: print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
+            case .json, .csv, .tsv: print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
             case .table: print(report.text)
             }
         }

@@ -15,13 +15,19 @@ extension Lineage {
 
                 --group A,B,...: lock-in index of the group's derivative models (models with a parent): \
                 share of models and of downloads in family F (default: their largest family), the \
-                Herfindahl-Hirschman index over families and foreign dependence (unknown until the \
-                organization registry lands). Definitions: docs/METRICS.md.
+                Herfindahl-Hirschman index over families and foreign dependence (share of (model, family) \
+                pairs whose author and family owner are registered in different countries). \
+                Definitions: docs/METRICS.md.
+
+                --project NAME: the same for a project ingested from a CycloneDX AI-BOM (`lineage ingest \
+                product.cdx.json`): the models it uses, directly or through BOM pedigree, by family and \
+                by family origin, with foreign dependence relative to the project's supplier.
 
                 Examples:
                   lineage lockin --org NousResearch --explain
                   lineage lockin --org TheBloke --family llama
                   lineage lockin --group unsloth,mlx-community --family qwen
+                  lineage lockin --project SupportBot
                 """)
 
         @Option(help: ArgumentHelp("The organization (Hub author) to score.", valueName: "org"))
@@ -29,6 +35,12 @@ extension Lineage {
 
         @Option(help: ArgumentHelp("Organizations forming a group, comma-separated.", valueName: "orgs"))
         var group: String?
+
+        @Option(help: ArgumentHelp("A project ingested from a CycloneDX BOM (its metadata.component name).", valueName: "name"))
+        var project: String?
+
+        @Option(name: .customLong("registry"), help: ArgumentHelp("A registry CSV layered on top of the organization registry.", valueName: "file"))
+        var registryFile: String?
 
         @Option(help: ArgumentHelp("The family (id, label or alias).", valueName: "family"))
         var family: String?
@@ -39,17 +51,22 @@ extension Lineage {
         @OptionGroup var options: QueryOptions
 
         func validate() throws {
-            if (org == nil) == (group == nil) { throw ValidationError("Give either --org ORG or --group ORG1,ORG2,…") }
+            if [org, group, project].compactMap({ $0 }).count != 1 { throw ValidationError("Give one of --org ORG, --group ORG1,ORG2,… or --project NAME") }
             if explain && org == nil { throw ValidationError("--explain goes with --org") }
         }
 
         func run() throws {
             let (queries, _) = try options.openQueries()
-            if let org {
+            let registry = try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registryFile)
+            if let project {
+                let index = DownstreamIndex(queries: queries, registry: registry)
+                try options.print(ProjectLockInReport(project: try index.project(named: project), index: index))
+            } else if let org {
                 try options.print(try queries.switchingCost(org: org, family: family, explain: explain))
             } else if let group {
                 let orgs = group.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                try options.print(try queries.lockIn(group: orgs, family: family))
+                let countries = registry.countryAttribution(catalog: queries.catalog, authors: queries.loaded.data.authors)
+                try options.print(try queries.lockIn(group: orgs, family: family, countries: countries))
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LineageKit
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -17,7 +18,7 @@ struct QueryOptions: ParsableArguments {
             valueName: "file"))
     var familiesFile: String?
 
-    @Option(help: ArgumentHelp("Output format: table, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, json, csv or tsv.", valueName: "format"))
     var format: OutputFormat = .table
 
     /// The queries over the store these options name (the bundled default when none is configured).
@@ -27,7 +28,7 @@ struct QueryOptions: ParsableArguments {
 
     /// Prints `report` in the chosen format.
     func print(_ report: some TabularReport) throws {
-        Swift.print(try report.render(format))
+        Swift.print(try report.render(format, width: TextTable.terminalWidth(environment: ProcessInfo.processInfo.environment)))
     }
 }
 

@@ -63,6 +63,8 @@ public struct HubFileParser: Sendable {
                 start = end
             }
             return report
+        case .spaceJSON, .cycloneDX:
+            throw HubParseError(path: path, line: 0, message: "\(format) files hold Spaces or projects, not models; read them with SpaceFileParser or CycloneDXParser")
         }
     }
 

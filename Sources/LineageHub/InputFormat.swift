@@ -8,6 +8,10 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
     case nodeCSV = "node-csv"
     /// `huggingface_hub.list_models` rows as CSV, `tags` as a Python-style list.
     case listModelsCSV = "list-models-csv"
+    /// Hub Space objects (`/api/spaces?full=true&expand[]=models`), JSON lines or a JSON array.
+    case spaceJSON = "space-json"
+    /// A CycloneDX 1.5/1.6 JSON bill of materials (AI-BOM) naming the Hub models a product uses.
+    case cycloneDX = "cyclonedx"
 
     public var description: String { rawValue }
 
@@ -18,6 +22,16 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
         case .edgeCSV: "edge list CSV with header source,target,edge"
         case .nodeCSV: "node list CSV with header id,type,owner,architecture"
         case .listModelsCSV: "list_models CSV with modelId and a Python-list tags column"
+        case .spaceJSON: "Hub Space objects (id, sdk, models) as JSON lines or a JSON array"
+        case .cycloneDX: "CycloneDX 1.5/1.6 JSON BOM with machine-learning-model components"
+        }
+    }
+
+    /// Whether records of this format are models (the other formats describe Spaces or projects).
+    public var describesModels: Bool {
+        switch self {
+        case .hubJSON, .edgeCSV, .nodeCSV, .listModelsCSV: true
+        case .spaceJSON, .cycloneDX: false
         }
     }
 
@@ -27,7 +41,9 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
         let first = bytes[start]
-        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .hubJSON }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return JSONKeyPeek.format(ofFirstObjectIn: bytes, at: start)
+        }
         // The header is the first non-blank line (the CSV reader skips leading blank lines too).
         let headerEnd = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? bytes.endIndex
         let header = Set(String(decoding: bytes[start..<headerEnd], as: UTF8.self)

@@ -14,6 +14,8 @@ public struct IngestResult: Sendable {
         public var problems: [HubParseError]
         public var skipped: Int
         public var bytes: Int64
+        /// Remarks about a Space file or BOM that did not stop the ingest (a model component without a Hub id).
+        public var notes: [String] = []
     }
 
     public var inputs: [Input] = []

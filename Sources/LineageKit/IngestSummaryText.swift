@@ -1,4 +1,5 @@
 import Foundation
+import LineageStore
 
 /// The lines `lineage ingest` prints after a successful ingest.
 public enum IngestSummaryText {
@@ -10,6 +11,15 @@ public enum IngestSummaryText {
                 continue
             }
             guard let s = input.summary else { continue }
+            if !input.format.describesModels {
+                lines.append(downstreamLine(input, s))
+                for note in input.notes { lines.append("  note: \(note)") }
+                if input.skipped > 0 {
+                    lines.append("  skipped \(StatsReport.group(input.skipped)) malformed records; first:")
+                    for problem in input.problems { lines.append("    \(problem)") }
+                }
+                continue
+            }
             var line = "\(input.label): snapshot #\(s.snapshotID), \(StatsReport.group(s.records)) records (\(StatsReport.group(s.newModels)) new, \(StatsReport.group(s.replaced)) updated"
             if s.keptNewer > 0 { line += ", \(StatsReport.group(s.keptNewer)) older than stored" }
             line += "), \(StatsReport.group(s.edges)) lineage edges, \(StatsReport.group(s.newExternalParents)) new external parents, \(StatsReport.group(s.paperLinks)) paper links"
@@ -27,5 +37,17 @@ public enum IngestSummaryText {
         let rate = result.seconds > 0 ? Double(result.records) / result.seconds : 0
         lines.append(String(format: "Stored in %@ in %.2f s (%@ records/s).", storePath, result.seconds, StatsReport.group(Int(rate))))
         return lines.joined(separator: "\n")
+    }
+
+    /// `spaces.jsonl: snapshot #3, 12 Spaces (10 new, 2 updated), 30 uses of models, 4 models named by no record`.
+    static func downstreamLine(_ input: IngestResult.Input, _ s: IngestWriter.SnapshotSummary) -> String {
+        let noun = input.format == .spaceJSON ? (s.records == 1 ? "Space" : "Spaces") : (s.records == 1 ? "project" : "projects")
+        var line = "\(input.label): snapshot #\(s.snapshotID), \(StatsReport.group(s.records)) \(noun) (\(StatsReport.group(s.newDownstream)) new, \(StatsReport.group(s.replaced)) updated"
+        if s.keptNewer > 0 { line += ", \(StatsReport.group(s.keptNewer)) older than stored" }
+        line += "), \(StatsReport.group(s.uses)) uses of models"
+        if s.newExternalParents > 0 {
+            line += ", \(StatsReport.group(s.newExternalParents)) model\(s.newExternalParents == 1 ? "" : "s") no input describes (kept as external)"
+        }
+        return line
     }
 }

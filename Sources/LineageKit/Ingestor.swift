@@ -53,7 +53,8 @@ public struct Ingestor {
                     problems: [], skipped: 0, bytes: totalBytes)
                 // A single file whose size no ingested file had cannot be a duplicate: hash it while parsing
                 // instead of reading it twice.
-                let hashWhileParsing = try group.files.count == 1 && !writer.hasSnapshotFile(bytes: totalBytes)
+                let hashWhileParsing = try group.files.count == 1 && group.format.describesModels
+                    && !writer.hasSnapshotFile(bytes: totalBytes)
                 let pendingHash = "pending:" + UUID().uuidString
                 let files = try group.files.map { file in
                     IngestWriter.SourceFile(
@@ -75,7 +76,14 @@ public struct Ingestor {
                     progress?(IngestProgress(path: path, bytesDone: bytesBefore + done, bytesTotal: totalBytes,
                                              records: records, elapsed: Date().timeIntervalSince(start)))
                 }
-                if group.files.count == 1 {
+                if group.files.count == 1, !group.format.describesModels {
+                    // Spaces or a bill of materials: small files, parsed whole, written in this transaction.
+                    let parsed = try Self.ingestDownstream(group.files[0], writer: writer, skipInvalid: options.skipInvalid)
+                    input.problems = parsed.problems
+                    input.skipped = parsed.skipped
+                    input.notes = parsed.notes
+                    report(group.files[0].path, totalBytes)
+                } else if group.files.count == 1 {
                     let file = group.files[0]
                     let digest = hashWhileParsing ? StreamingDigest() : nil
                     let parsed = try Self.parseConcurrently(parser: parser, file: file, digest: digest) { batch, bytesDone in
@@ -137,6 +145,33 @@ public struct Ingestor {
         }
         result.seconds = Date().timeIntervalSince(start)
         return result
+    }
+
+    // MARK: - Spaces and projects
+
+    /// Parses a Space file or a CycloneDX BOM and writes it into the open snapshot.
+    static func ingestDownstream(
+        _ file: (path: String, format: InputFormat), writer: IngestWriter, skipInvalid: Bool
+    ) throws -> (problems: [HubParseError], skipped: Int, notes: [String]) {
+        switch file.format {
+        case .spaceJSON:
+            let (records, report) = try SpaceFileParser(skipInvalid: skipInvalid).parse(path: file.path)
+            try writer.add(spaces: records)
+            return (report.problems, report.skipped, [])
+        case .cycloneDX:
+            let project = try CycloneDXParser.parse(path: file.path)
+            try writer.add(project: project, source: absolute(file.path))
+            var notes: [String] = []
+            if project.nameFromFile {
+                notes.append("the BOM has no metadata.component.name; the project is named '\(project.name)' after the file")
+            }
+            for item in project.unidentified {
+                notes.append("\(file.path):\(item.line): \(item.jsonPath) (\"\(item.name)\") is a machine-learning-model without a Hub id; not linked")
+            }
+            return ([], 0, notes)
+        default:
+            preconditionFailure("\(file.format) describes models")
+        }
     }
 
     // MARK: - Pipeline

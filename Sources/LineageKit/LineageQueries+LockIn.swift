@@ -37,10 +37,11 @@ extension LineageQueries {
     /// Lock-in index of the organizations in `group` toward `family` (default: the family holding
     /// most of their derivative models), with every family's share and the HHI.
     ///
-    /// Countries are not in the store yet, so foreign dependence is reported as unknown.
+    /// Foreign dependence needs `countries` (`OrganizationRegistry.countryAttribution`); without it, it is
+    /// reported as unknown.
     /// - Throws: `LineageError` for an unknown organization or family.
     /// - Complexity: O(Σ family sizes) for the membership, plus O(n) per family listed.
-    public func lockIn(group: [String], family: String? = nil) throws(LineageError) -> LockInIndexReport {
+    public func lockIn(group: [String], family: String? = nil, countries: CountryAttribution? = nil) throws(LineageError) -> LockInIndexReport {
         guard !group.isEmpty else { throw LineageError("--group needs at least one organization") }
         guard !catalog.entries.isEmpty else { throw LineageError("the family catalog is empty") }
         var ids: [Int32] = []
@@ -50,11 +51,11 @@ extension LineageQueries {
         }
         let focus = try family.map { (word: String) throws(LineageError) in try familyIndex(word) }
         let membership = FamilyMembership(graph: graph, familyRoots: familyRoots)
-        let overall = LockInIndex(group: ids, family: focus ?? 0, membership: membership, graph: graph)
+        let overall = LockInIndex(group: ids, family: focus ?? 0, membership: membership, graph: graph, countries: countries)
         var shares: [LockInIndexReport.FamilyShare] = []
         var focusIndex = overall
         for s in overall.familyShares {
-            let index = s.family == overall.family ? overall : LockInIndex(group: ids, family: s.family, membership: membership, graph: graph)
+            let index = s.family == overall.family ? overall : LockInIndex(group: ids, family: s.family, membership: membership, graph: graph, countries: countries)
             shares.append(LockInIndexReport.FamilyShare(
                 family: catalog.entries[s.family].id, label: catalog.entries[s.family].label, models: s.modelCount,
                 modelShare: index.modelShare, downloadShare: index.downloadShare, pairShare: s.share))
@@ -69,7 +70,8 @@ extension LineageQueries {
             downloadShare: focusFamily == nil ? 0 : focusIndex.downloadShare,
             herfindahl: overall.herfindahl, hhi: Int((overall.herfindahl * 10_000).rounded()),
             foreignDependence: overall.foreignDependence,
-            foreignDependenceNote: overall.foreignDependence == nil ? LockInIndexReport.foreignDependenceUnavailable : nil,
+            foreignDependenceNote: overall.foreignDependence == nil
+                ? (countries == nil ? LockInIndexReport.foreignDependenceUnavailable : LockInIndexReport.foreignDependenceUnknownCountries) : nil,
             families: shares)
     }
 }

@@ -39,6 +39,8 @@ public struct LockInIndexReport: Sendable, Codable, Equatable, TabularReport {
     public var families: [FamilyShare]
 
     public static let foreignDependenceUnavailable = "unknown until the organization registry lands"
+    /// Why foreign dependence is unknown although the registry was consulted.
+    public static let foreignDependenceUnknownCountries = "unknown: no derivative has both an author and a family owner of known country (`lineage registry coverage`)"
 
     public var summaryLines: [String] {
         var lines = ["Lock-in of \(group.joined(separator: ", ")): \(Formatting.group(derivativeModels)) derivative models, \(Formatting.group(unattributedModels)) in no known family"]

@@ -8,6 +8,8 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     case json
     /// The table's rows as RFC 4180 CSV with a header row, without the summary lines.
     case csv
+    /// The table's rows as tab-separated values with a header row (tabs and line breaks in cells become spaces).
+    case tsv
 }
 
 /// A report that prints as a table, CSV or JSON.
@@ -27,8 +29,8 @@ public protocol TabularReport: Encodable {
 extension TabularReport {
     public var footerLines: [String] { [] }
 
-    /// The report in `format`.
-    public func render(_ format: OutputFormat) throws -> String {
+    /// The report in `format`; a table is narrowed to `width` characters when given (see `TextTable`).
+    public func render(_ format: OutputFormat, width: Int? = nil) throws -> String {
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -36,11 +38,14 @@ extension TabularReport {
             return String(decoding: try encoder.encode(self), as: UTF8.self)
         case .csv:
             return ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
+        case .tsv:
+            let clean = { (cell: String) in String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+            return ([columns] + rows).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n")
         case .table:
             var lines = summaryLines
             if !rows.isEmpty {
                 if !lines.isEmpty { lines.append("") }
-                lines += TextTable.render([columns] + rows, rightAligned: numericColumns)
+                lines += TextTable.render([columns] + rows, rightAligned: numericColumns, maxWidth: width)
             }
             if !footerLines.isEmpty { lines += [""] + footerLines }
             return lines.joined(separator: "\n")

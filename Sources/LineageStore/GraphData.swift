@@ -18,6 +18,8 @@ public struct GraphData: Sendable {
     public var edgeChildren: [Int32] = []
     public var edgeParents: [Int32] = []
     public var edgeRelations: [Relation] = []
+    /// Spaces, projects and papers, with their `uses` and paper links to the nodes above.
+    public var downstream = DownstreamData()
 
     public var nodeCount: Int { names.count }
     public var edgeCount: Int { edgeChildren.count }

@@ -22,6 +22,10 @@ public final class IngestWriter {
         public var selfLoops = 0
         public var paperLinks = 0
         public var skipped = 0
+        /// Spaces or projects that had no row before (Space and BOM inputs).
+        public var newDownstream = 0
+        /// `uses` edges written from Spaces and projects to models.
+        public var uses = 0
     }
 
     /// A file that went into a snapshot.
@@ -39,25 +43,25 @@ public final class IngestWriter {
         }
     }
 
-    private struct ModelState {
+    struct ModelState {
         var id: Int64
         var lastModified: Int64?
         var snapshot: Int64?
         var isExternal: Bool
     }
 
-    private let db: Database
+    let db: Database
     private let storePath: String
     /// Every model's state by key, loaded on the first `add` (a no-op re-ingest never needs it).
-    private var models: [String: ModelState] = [:]
-    private var modelsLoaded = false
-    private var nextID: Int64
-    private var current: SnapshotSummary?
+    var models: [String: ModelState] = [:]
+    var modelsLoaded = false
+    var nextID: Int64
+    var current: SnapshotSummary?
 
     private let insertModel: FastStatement
     private let updateModel: FastStatement
     private let updateModelMetadataOnly: FastStatement
-    private let insertExternal: FastStatement
+    let insertExternal: FastStatement
     private let insertEdge: FastStatement
     private let deleteEdges: FastStatement
     private let insertPaper: FastStatement
@@ -237,7 +241,7 @@ public final class IngestWriter {
         }
     }
 
-    private func loadModels() throws {
+    func loadModels() throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, key, last_modified, snapshot_id, is_external FROM model")
         while let row = try rows.next() {
             models[row[1]] = ModelState(id: row[0], lastModified: row[2], snapshot: row[3], isExternal: row[4])

@@ -3,7 +3,8 @@ import GRDBSQLite
 import LineageGraph
 
 extension LineageStore {
-    /// Reads every node and the current lineage edges into flat columns.
+    /// Reads every node and the current lineage edges into flat columns, with what sits downstream of
+    /// them (`GraphData.downstream`: Spaces, projects, papers).
     /// - Complexity: one scan of the model table and one of the current edges; O(nodes + edges) memory.
     public func graphData() throws(StoreError) -> GraphData {
         try read { db in
@@ -58,6 +59,7 @@ extension LineageStore {
                 data.edgeRelations.append(Self.relation(e, 2))
             }
             sqlite3_reset(e)
+            data.downstream = try Self.readDownstream(db, dense: dense, path: path)
             return data
         }
     }

@@ -1,0 +1,23 @@
+import ArgumentParser
+import LineageKit
+
+extension Lineage {
+    struct Queries: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List saved questions (.query files) with their descriptions.",
+            discussion: "Run one with `lineage ask FOLDER/NAME.query`.")
+
+        @Option(help: ArgumentHelp("The folder of .query files.", valueName: "folder"))
+        var directory = "queries"
+
+        func run() throws {
+            let saved = try SavedQuery.all(in: directory)
+            if saved.isEmpty {
+                print("No .query files in \(directory).")
+                return
+            }
+            let rows = [["file", "description", "question"]] + saved.map { [$0.path, $0.description, $0.question] }
+            print(TextTable.render(rows).joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import ArgumentParser
+import Foundation
+import LineageKit
+
+
+extension Lineage {
+    /// `lineage registry list|show|add|import|conflicts|coverage`.
+    struct Registry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The organization registry: country and kind of Hub namespaces, with sources.",
+            discussion: """
+                Layers, lowest first: the bundled registry (ATOM, Epoch AI and curated rows), the rows \
+                added to the store with `registry add|import`, and a --registry FILE. A higher layer's \
+                row replaces a lower one's for its namespace; every such change of country or kind is \
+                listed by `registry conflicts`, beside disagreements between the upstream sources.
+
+                A registry CSV has the header namespace,name,country,kind,source,evidence. country is \
+                an ISO 3166-1 alpha-2 code; kind is one of big-tech, startup, company, academic, \
+                nonprofit, government, community, individual. Empty means unknown.
+
+                Examples:
+                  lineage registry list --country CN
+                  lineage registry show Qwen
+                  lineage registry add acme-ai --country US --kind startup --name "Acme AI" --evidence "acme.ai/about"
+                  lineage registry import my-orgs.csv
+                  lineage registry coverage
+                """,
+            subcommands: [List.self, Show.self, Add.self, Import.self, Conflicts.self, Coverage.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+/// Options shared by the registry subcommands.
+struct RegistryOptions: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .customLong("registry"), help: ArgumentHelp("A registry CSV layered on top (its rows win).", valueName: "file"))
+    var registryFile: String?
+
+    @Option(help: ArgumentHelp("Output format: table, json or csv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    var locator: StoreLocator { StoreLocator(explicitPath: storeOptions.store) }
+
+    /// The registry: bundled, the store's rows when a store exists, then --registry.
+    func loadRegistry() throws -> OrganizationRegistry {
+        try OrganizationRegistry.load(locator: locator, userFile: registryFile)
+    }
+}
+
+extension Lineage.Registry {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the registry's namespaces, with coverage of the store.")
+
+        @Option(help: ArgumentHelp("Only these countries (ISO codes, comma-separated).", valueName: "codes"))
+        var country: String?
+
+        @Option(help: ArgumentHelp("Only these kinds, comma-separated.", valueName: "kinds"))
+        var kind: String?
+
+        @Flag(help: "Only namespaces with no known country.")
+        var unknown = false
+
+        @OptionGroup var options: RegistryOptions
+
+        func run() throws {
+            let registry = try options.loadRegistry()
+            let countries = try country.map { try RegistryCommandSupport.countries($0) }
+            let kinds = try kind.map { try RegistryCommandSupport.kinds($0) }
+            let rows = registry.organizations.filter { o in
+                (countries == nil || o.country.map { countries!.contains($0) } == true)
+                    && (kinds == nil || o.kind.map { kinds!.contains($0) } == true)
+                    && (!unknown || o.country == nil)
+            }
+            let (queries, store) = try LineageQueries.open(locator: options.locator, familiesFile: nil)
+            let coverage = DownstreamIndex(queries: queries, registry: registry).coverage()
+            print(try RegistryListReport(registry: registry, organizations: rows, coverage: coverage, store: store).render(options.format))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one namespace: country, kind, source, evidence, overridden rows and conflicts.")
+
+        @Argument(help: ArgumentHelp("The Hub namespace.", valueName: "namespace"))
+        var namespace: String
+
+        @OptionGroup var options: RegistryOptions
+
+        func run() throws {
+            let registry = try options.loadRegistry()
+            guard let o = registry.organization(namespace) else {
+                let close = registry.suggestions(for: namespace)
+                throw LineageError("'\(namespace)' is not in the registry" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?")
+                    + "; add it with `lineage registry add \(namespace) --country CC --kind KIND --evidence …`")
+            }
+            if options.format == .json {
+                struct Shown: Encodable { var organization: Organization; var overridden: [Organization]; var conflicts: [RegistryConflict] }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let shown = Shown(organization: o, overridden: registry.overriddenRows(of: namespace), conflicts: registry.conflicts(of: namespace))
+                print(String(decoding: try encoder.encode(shown), as: UTF8.self))
+                return
+            }
+            var lines = [
+                "Namespace  \(o.namespace)",
+                "Name       \(o.name ?? "unknown")",
+                "Country    \(o.country.map(CountryCode.label) ?? "unknown")",
+                "Kind       \(o.kind?.rawValue ?? "unknown")",
+                "Source     \(o.source)",
+                "Evidence   \(o.evidence ?? "none")",
+                "Layer      \(o.layer)",
+            ]
+            for lower in registry.overriddenRows(of: namespace) {
+                lines.append("Overrides  \(lower.layer): country \(lower.country ?? "unknown"), kind \(lower.kind?.rawValue ?? "unknown") (\(lower.source))")
+            }
+            for conflict in registry.conflicts(of: namespace) { lines.append("Conflict   \(conflict.text)") }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or replace a namespace in the store's registry layer.")
+
+        @Argument(help: ArgumentHelp("The Hub namespace.", valueName: "namespace"))
+        var namespace: String
+
+        @Option(help: ArgumentHelp("ISO 3166-1 alpha-2 country code.", valueName: "code"))
+        var country: String?
+
+        @Option(help: ArgumentHelp("Kind: \(OrganizationKind.list).", valueName: "kind"))
+        var kind: String?
+
+        @Option(help: ArgumentHelp("The organization's name.", valueName: "name"))
+        var name: String?
+
+        @Option(help: ArgumentHelp("Where the country and kind come from (default: user).", valueName: "source"))
+        var source = "user"
+
+        @Option(help: ArgumentHelp("A short note a reader can check (a URL, a statement).", valueName: "text"))
+        var evidence: String?
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if country == nil && kind == nil && name == nil { throw ValidationError("Give at least one of --country, --kind, --name") }
+        }
+
+        func run() throws {
+            let organization = try OrganizationRegistry.validated(
+                namespace: namespace, name: name, country: country, kind: kind, source: source, evidence: evidence, layer: "store")
+            let (path, _) = try OrganizationRegistry.addToStore([organization], locator: StoreLocator(explicitPath: storeOptions.store))
+            print("\(path): \(organization.namespace) → country \(organization.country ?? "unknown"), kind \(organization.kind?.rawValue ?? "unknown") (\(organization.source))")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add or replace the rows of a registry CSV in the store's registry layer (all or nothing).")
+
+        @Argument(help: ArgumentHelp("CSV with header namespace,name,country,kind,source,evidence.", valueName: "file"))
+        var file: String
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let rows = try OrganizationRegistry.parse(
+                contentsOf: file, layer: "store", defaultSource: "user file \((file as NSString).lastPathComponent)")
+            let (path, replaced) = try OrganizationRegistry.addToStore(rows, locator: StoreLocator(explicitPath: storeOptions.store))
+            print("\(path): imported \(rows.count) rows from \(file) (\(rows.count - replaced) new, \(replaced) replaced)")
+        }
+    }
+
+    struct Conflicts: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List where registry sources and layers disagree.")
+
+        @OptionGroup var options: RegistryOptions
+
+        func run() throws {
+            print(try RegistryConflictsReport(conflicts: try options.loadRegistry().conflicts).render(options.format))
+        }
+    }
+
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Share of derivative models, and of their downloads, whose author has a known country and kind.")
+
+        @OptionGroup var options: RegistryOptions
+
+        func run() throws {
+            let registry = try options.loadRegistry()
+            let (queries, store) = try LineageQueries.open(locator: options.locator, familiesFile: nil)
+            let coverage = DownstreamIndex(queries: queries, registry: registry).coverage()
+            switch options.format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(coverage), as: UTF8.self))
+            default:
+                print("Store: \(store)\n\(coverage.text)\nModels with a known country (kind maybe unknown): \(coverage.countryKnownModels)")
+            }
+        }
+    }
+}
+
+/// Parsing and store access shared by the registry and downstream commands.
+enum RegistryCommandSupport {
+    /// `US,cn` → `{US, CN}`; country names and common aliases are accepted.
+    static func countries(_ list: String) throws -> Set<String> {
+        var out = Set<String>()
+        for word in list.split(separator: ",").map(String.init) where !word.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let code = CountryCode.parse(word) else {
+                throw ValidationError("unknown country '\(word)': use ISO 3166-1 alpha-2 codes such as US, CN, FR")
+            }
+            out.insert(code)
+        }
+        return out
+    }
+
+    static func kinds(_ list: String) throws -> Set<OrganizationKind> {
+        var out = Set<OrganizationKind>()
+        for word in list.split(separator: ",").map(String.init) where !word.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let kind = OrganizationKind(word: word) else { throw ValidationError("unknown kind '\(word)': use \(OrganizationKind.list)") }
+            out.insert(kind)
+        }
+        return out
+    }
+
+}
