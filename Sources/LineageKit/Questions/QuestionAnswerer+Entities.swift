@@ -102,6 +102,7 @@ extension QuestionAnswerer {
             entities[key]!.models += 1
             entities[key]!.downloads += downloads[Int(node)]
         }
+        addDownstream(of: result, subject: subject, own: own, into: &entities)
         var coverage = QuestionAnswer.Coverage(entities: 0, attributed: 0, downloads: 0, attributedDownloads: 0)
         for value in entities.values {
             coverage.entities += 1
@@ -112,6 +113,42 @@ extension QuestionAnswerer {
             }
         }
         return (entities, coverage)
+    }
+
+    /// Spaces and projects that use any model the traversal reached (its seeds too: a Space running Qwen's
+    /// base model depends on Qwen), and papers linked to a derived model (a family's own paper is not listed).
+    /// - Complexity: O(reached models + their uses and paper links).
+    func addDownstream(of result: TraversalResult, subject: LineageQuery.Subject, own: Set<String>, into entities: inout [EntityKey: Accumulator]) {
+        var types: Set<DownstreamType> = []
+        if Self.includes(subject, .space) { types.insert(.space) }
+        if Self.includes(subject, .paper) { types.insert(.paper) }
+        if Self.includes(subject, .project) { types.insert(.project) }
+        guard !types.isEmpty, data.downstream.nodes.count + data.downstream.papers.count > 0 else { return }
+        let index = DownstreamIndex(queries: queries, registry: registry)
+        let report = index.downstream(
+            ofModels: result.nodes, families: [], ownNamespaces: own,
+            filter: DownstreamFilter(types: types, includeFamilyOwners: true))
+        var positions: [Int32: Int] = [:]
+        for (position, node) in result.nodes.enumerated() where positions[node] == nil { positions[node] = position }
+        for entity in report.entities {
+            let entityClass: EntityClass = entity.type == .space ? .space : entity.type == .paper ? .paper : .project
+            // The nearest of its example models gives the depth and the example path.
+            var best: Int?
+            for example in entity.examples {
+                guard let node = queries.resolver.node(named: example), let position = positions[node] else { continue }
+                if best.map({ result.depths[position] < result.depths[$0] }) ?? true { best = position }
+            }
+            let position = best ?? 0
+            // A paper linked only to the target's own models is the target's paper, not a derivative's.
+            if entity.type == .paper, entity.examples.allSatisfy({ example in
+                queries.resolver.node(named: example).flatMap { positions[$0] }.map { $0 < result.seedCount } ?? false
+            }) { continue }
+            entities[EntityKey(entityClass: entityClass, id: entity.id)] = Accumulator(
+                models: entity.models, downloads: entity.downloads, depth: best.map { Int(result.depths[$0]) } ?? 0,
+                position: position, country: entity.country, countrySource: entity.countrySource,
+                kind: entity.type.rawValue, attributed: entity.country != nil,
+                nodeKind: entityClass == .space ? .space : entityClass == .paper ? .paper : .project)
+        }
     }
 
     private func makeAccumulator(_ key: EntityKey, node: Int32, nodeKind: NodeKind, position: Int, depth: Int, authorID: Int32) -> Accumulator {

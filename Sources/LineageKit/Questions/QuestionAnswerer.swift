@@ -102,11 +102,11 @@ public struct QuestionAnswerer: Sendable {
 
     func kind(_ node: Int32) -> NodeKind { graph.columns?.kinds[Int(node)] ?? (data.isExternal[Int(node)] ? .external : .model) }
 
-    static func url(entity: String, kind: NodeKind) -> String {
+    static func url(entity: String, kind: NodeKind) -> String? {
         switch kind {
         case .paper: "https://arxiv.org/abs/" + entity.replacingOccurrences(of: "arxiv:", with: "")
         case .space: "https://huggingface.co/spaces/" + entity
-        case .project: ""
+        case .project: nil
         default: "https://huggingface.co/" + entity
         }
     }
