@@ -1,4 +1,5 @@
 import ArgumentParser
+import LineageGraph
 import LineageKit
 
 extension Lineage {
@@ -19,6 +20,11 @@ extension Lineage {
                   lineage descendants Qwen/Qwen2.5-7B-Instruct
                   lineage descendants qwen --relation finetune,adapter --max-depth 2 --limit 20
                   lineage descendants mistral --sort downloads --format csv --limit 0 > mistral.csv
+
+                With --kind, --country, --since or --min-downloads the command asks the same question as \
+                `lineage ask` would, and prints downstream entities with coverage:
+                  lineage descendants Qwen --kind projects --country US      # = ask "which US projects derive from Qwen"
+                  lineage descendants DeepSeek --kind startups --since 2025-01 --explain-query
                 """)
 
         @Argument(help: ArgumentHelp("A model id, family or namespace.", valueName: "name"))
@@ -36,7 +42,28 @@ extension Lineage {
         @Option(help: ArgumentHelp("Row order: depth (then downloads), downloads or id; ties by id.", valueName: "order"))
         var sort: DescendantsReport.Order = .depth
 
+        @Option(help: ArgumentHelp("List downstream entities of this kind instead of models: projects, organizations, startups, companies, universities, papers, spaces, models.", valueName: "kind"))
+        var kind: String?
+
+        @Option(help: ArgumentHelp("Only entities from this country: US, China, EU, any ISO 3166 code or country adjective.", valueName: "country"))
+        var country: String?
+
+        @Option(help: ArgumentHelp("Only models created since this month (YYYY-MM).", valueName: "month"))
+        var since: String?
+
+        @Option(help: ArgumentHelp("Only entities with more than this many downloads.", valueName: "n"))
+        var minDownloads: Int64?
+
+        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry.", valueName: "file"))
+        var registry: String?
+
+        @Flag(help: "Print the compiled query (the same value `lineage ask` builds from words).")
+        var explainQuery = false
+
         @OptionGroup var options: QueryOptions
+
+        /// Whether the flags ask a downstream question rather than list descendant models.
+        var isQuestion: Bool { kind != nil || country != nil || since != nil || minDownloads != nil || explainQuery }
 
         func validate() throws {
             if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
@@ -45,7 +72,21 @@ extension Lineage {
 
         func run() throws {
             let mask = try relation.map(LineageQueries.relationMask(from:)) ?? .all
-            let (queries, _) = try options.openQueries()
+            let (queries, store) = try options.openQueries()
+            if isQuestion {
+                var flags = QueryFlags(target: name)
+                flags.relations = relation.map { _ in Relation.allCases.filter { mask.contains($0) } }
+                flags.maxDepth = maxDepth
+                flags.country = country
+                flags.kind = kind
+                flags.since = since
+                flags.minDownloads = minDownloads
+                let query = try flags.compile()
+                if explainQuery { print(try AskRequest(question: flags.text, query: query).explanation()) }
+                let answerer = QuestionAnswerer(queries: queries, registry: try OrganizationRegistry.load(store: nil, userFile: registry), store: store)
+                try options.print(try answerer.answer(flags.text, query: query, limit: limitValue(limit) ?? Int.max))
+                return
+            }
             try options.print(try queries.descendants(of: name, relations: mask, maxDepth: maxDepth, limit: limitValue(limit), order: sort))
         }
     }

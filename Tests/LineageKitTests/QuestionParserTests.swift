@@ -75,6 +75,19 @@ struct QuestionParserTests {
         #expect(share.intent == .share && share.country?.label == "US")
     }
 
+    @Test func flagsAndWordsCompileToTheSameQuery() throws {
+        var flags = QueryFlags(target: "Qwen")
+        flags.country = "American"
+        flags.kind = "projects"
+        #expect(try flags.compile() == parser.parse("which U.S. projects derive from Qwen"))
+        flags.kind = "startups"
+        flags.since = "2024-06"
+        flags.maxDepth = 2
+        #expect(try flags.compile() == parser.parse("which US startups derive from Qwen since 2024-06 at depth <= 2"))
+        flags.kind = "startupz"
+        #expect { try flags.compile() } throws: { ($0 as! QuestionError).suggestion == "startups" || ($0 as! QuestionError).suggestion == "startup" }
+    }
+
     @Test func unknownWordsAreQuotedWithASuggestionAndTheGrammar() throws {
         #expect {
             try parser.parse("which U.S. projcts derive from Qwen")

@@ -24,7 +24,7 @@ public struct AskRequest: Sendable {
         return AskRequest(question: text, query: try QuestionParser().parse(text), format: nil, limit: limit)
     }
 
-    init(question: String, query: LineageQuery, format: OutputFormat? = nil, limit: Int? = nil) {
+    public init(question: String, query: LineageQuery, format: OutputFormat? = nil, limit: Int? = nil) {
         self.question = question
         self.query = query
         self.format = format

@@ -40,11 +40,34 @@ public struct LineageQuery: Sendable, Equatable, Codable {
     }
 
     /// What the target names; resolved against the graph when the query runs.
+    ///
+    /// JSON: `{"name": "Qwen"}` or `{"familiesOfOrigin": {"codes": ["CN"], "label": "CN"}}`.
     public enum Target: Sendable, Equatable, Codable {
         /// A family, a namespace or a model id, as typed.
         case name(String)
         /// Every family whose owner is from one of these countries (`Chinese-origin families`).
         case familiesOfOrigin(CountrySet)
+
+        private enum CodingKeys: String, CodingKey {
+            case name, familiesOfOrigin
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let name = try container.decodeIfPresent(String.self, forKey: .name) {
+                self = .name(name)
+            } else {
+                self = .familiesOfOrigin(try container.decode(CountrySet.self, forKey: .familiesOfOrigin))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .name(let name): try container.encode(name, forKey: .name)
+            case .familiesOfOrigin(let countries): try container.encode(countries, forKey: .familiesOfOrigin)
+            }
+        }
     }
 
     /// What `rank families by …` orders by.

@@ -300,6 +300,11 @@ public struct QuestionParser {
         return tokens
     }
 
+    /// The error for a flag's word the grammar does not know, with the nearest known term.
+    static func unknown(_ word: String, expected: [String], context: String) -> QuestionError {
+        QuestionParser().unexpected(Token(text: word, lower: word.lowercased()), expected: expected, context: context)
+    }
+
     private func unexpected(_ token: Token, expected: [String], context: String? = nil) -> QuestionError {
         // A phrase ("derive from") is compared whole and by its first word, so "derrive" finds it.
         func distance(_ candidate: String) -> Int {

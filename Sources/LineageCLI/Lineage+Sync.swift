@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import LineageHub
+import LineageKit
+import LineageStore
+
+extension Lineage {
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring the store up to date from the live Hugging Face Hub API.",
+            discussion: """
+                Pages through GET /api/models (and /api/spaces with --spaces), newest change first, \
+                following the Link rel="next" header, and commits every page as it arrives into one \
+                snapshot per sync. Lineage comes from base_model: tags and cardData.base_model.
+
+                Incremental: without --since, a sync reads only what changed after the last completed \
+                sync of the same endpoint and filters. Resumable: the next page's URL is saved with each \
+                page, so after ^C, a crash, --limit or an error, `lineage sync` continues where it stopped \
+                (--restart starts over).
+
+                Token: --token-file, else HF_TOKEN, else the token `huggingface-cli login` saved. It is sent \
+                as a bearer header to the endpoint only, and never printed or stored. Endpoint: --endpoint, \
+                else HF_ENDPOINT, else https://huggingface.co.
+
+                Politeness: a 429 is waited out for as long as its RateLimit header says; 5xx answers and \
+                connection failures are retried with exponential backoff and jitter, a bounded number of \
+                times. Waits show on the progress line.
+
+                Examples:
+                  lineage sync                                      # models changed since the last sync
+                  lineage sync --author Qwen --limit 5000           # one namespace, at most 5,000 models now
+                  lineage sync --models --spaces --since 2025-01-01 # models and Spaces changed since a date
+                  HF_TOKEN=hf_... lineage sync --store hub.sqlite
+                  lineage sync --status                             # how current each synced scope is
+                """)
+
+        @Flag(help: "Sync models (the default when neither --models nor --spaces is given).")
+        var models = false
+
+        @Flag(help: "Sync Spaces and the models they use (with --models too, models first).")
+        var spaces = false
+
+        @Option(help: ArgumentHelp("Only repositories of this namespace (user or organization).", valueName: "namespace"))
+        var author: String?
+
+        @Option(help: ArgumentHelp("Only repositories whose id contains this text.", valueName: "text"))
+        var search: String?
+
+        @Option(help: ArgumentHelp("Stop after this many items of each kind; the next sync continues.", valueName: "n"))
+        var limit: Int?
+
+        @Option(help: ArgumentHelp("Fetch what changed since this date (YYYY-MM-DD or an ISO 8601 time) instead of since the last sync.", valueName: "date"))
+        var since: String?
+
+        @Option(help: ArgumentHelp("The Hub to read (default: $HF_ENDPOINT, else https://huggingface.co).", valueName: "url"))
+        var endpoint: String?
+
+        @Option(help: ArgumentHelp("Read the access token from this file instead of $HF_TOKEN.", valueName: "path"))
+        var tokenFile: String?
+
+        @Flag(help: "Start a new run instead of continuing a stopped one.")
+        var restart = false
+
+        @Flag(help: "Show what each sync scope has stored and where a stopped run stands, then exit.")
+        var status = false
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Flag(name: .shortAndLong, help: "Print no progress line and no summary.")
+        var quiet = false
+
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+            if let since, HubTimestamp.parse(since) == nil {
+                throw ValidationError("--since \"\(since)\" is not a date like 2025-01-31 or 2025-01-31T12:00:00Z")
+            }
+            if let author, author.isEmpty || author.contains("/") { throw ValidationError("--author takes a namespace, like Qwen") }
+        }
+
+        func run() throws {
+            let environment = ProcessInfo.processInfo.environment
+            let path = StoreLocator(explicitPath: storeOptions.store).writePath
+            if status {
+                print(HubSyncStatusText.render(try LineageStore.open(path: path).syncCursors(), storePath: path))
+                return
+            }
+            let hub = try HubEndpoint.resolve(explicit: endpoint, environment: environment)
+            var options = HubSyncOptions(endpoint: hub)
+            options.kinds = (models || !spaces ? [.models] : []) + (spaces ? [.spaces] : [])
+            options.author = author
+            options.search = search
+            options.limit = limit
+            options.since = since.flatMap(HubTimestamp.parse)
+            options.restart = restart
+            options.token = try HubToken.resolve(tokenFile: tokenFile, environment: environment)
+            if let token = options.token, hub.isInsecureRemote, !quiet {
+                FileHandle.standardError.write(Data("warning: sending the token (\(token.source)) over plain http to \(hub)\n".utf8))
+            }
+            let store = try LineageStore.openOrCreate(path: path)
+            let progress = quiet ? nil : HubSyncProgressLine()
+            defer { progress?.finish() }
+            let result = try HubSync(options: options).run(into: store, progress: progress.map { line in { line.update($0) } })
+            progress?.finish()
+            if !quiet { print(HubSyncSummaryText.render(result, storePath: path, endpoint: hub, limit: limit)) }
+        }
+    }
+}

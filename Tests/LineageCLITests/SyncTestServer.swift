@@ -1,0 +1,1 @@
+../LineageKitTests/SyncTestServer.swift
