@@ -225,13 +225,7 @@ struct JSONScanner {
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] | 0x20 == UInt8(ascii: "e") {
             isSimple = false
             position += 1
-            while position < bytes.count {
-                let c = bytes[position]
-                if c &- 48 < 10 || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e")
-                    || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
-                    position += 1
-                } else { break }
-            }
+            skipNumberCharacters()
         }
         if isSimple { return negative ? -value : value }
         guard let double = Double(string(start..<position)), double.isFinite else { throw error("invalid number") }
@@ -247,6 +241,16 @@ struct JSONScanner {
     }
 
     // MARK: - Skipping
+
+    /// Moves past digits, `.`, `e`/`E` and signs: the rest of a number's text (validated by `Double` when read).
+    private mutating func skipNumberCharacters() {
+        while position < bytes.count {
+            let c = bytes[position]
+            guard c &- 48 < 10 || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e")
+                || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") else { return }
+            position += 1
+        }
+    }
 
     /// Skips one value of any kind, nested ones included, without recursion.
     mutating func skipValue() throws(JSONScanError) {
@@ -273,13 +277,7 @@ struct JSONScanner {
             case UInt8(ascii: "n"): try literal("null")
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 position += 1
-                while position < bytes.count {
-                    let c = bytes[position]
-                    if c &- 48 < 10 || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e")
-                        || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
-                        position += 1
-                    } else { break }
-                }
+                skipNumberCharacters()
             default:
                 throw error("unexpected character \(describe(byte))")
             }
