@@ -120,3 +120,27 @@ struct QuestionAnswererTests {
         for query in all { _ = try QuestionParser().parse(query.question) }
     }
 }
+
+/// Golden JSON: the whole answer to the mission question on the fixture, byte for byte.
+/// Its numbers were checked by hand against the fixture's diagram (see `QuestionAnswererTests`); regenerate
+/// with `LINEAGE_UPDATE_GOLDEN=1 swift test --filter GoldenAnswer` only after checking a change by hand.
+@Suite("Golden answers")
+struct GoldenAnswerTests {
+    let directory = TemporaryDirectory()
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test(arguments: [
+        ("which U.S. projects derive from Qwen", "ask-us-projects-from-qwen.json"),
+        ("how deep do Qwen fine-tune chains go", "ask-how-deep-qwen-finetune.json"),
+    ])
+    func answerMatchesGolden(_ question: String, _ file: String) throws {
+        let answerer = QuestionAnswerer(
+            queries: try QueryFixture.queries(in: directory), registry: QuestionAnswererTests.registry, store: "fixture")
+        let json = try answerer.answer(question, query: try QuestionParser().parse(question)).render(.json) + "\n"
+        let path = Self.golden.appendingPathComponent(file).path
+        if ProcessInfo.processInfo.environment["LINEAGE_UPDATE_GOLDEN"] == "1" {
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(json == (try String(contentsOfFile: path, encoding: .utf8)))
+    }
+}
