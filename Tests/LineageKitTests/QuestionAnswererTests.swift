@@ -73,6 +73,8 @@ struct QuestionAnswererTests {
         #expect(answer.entities.map(\.entity).prefix(3) == ["cyc/P", "cyc/Q", "org/B"])
         let chain = try #require(answer.entities.first { $0.entity == "org/B" })
         #expect(chain.path == ["Qwen/Base", "Qwen/Base-Instruct", "org/A", "org/B"])
+        // Inside the cycle the chain steps across it: P's parent Q shares its generation.
+        #expect(answer.entities.first?.path == ["Qwen/Base", "Qwen/Base-Instruct", "org/A", "cyc/Q", "cyc/P"])
     }
 
     @Test func ancestryLockInRankingAndCrossFamilyMerges() throws {

@@ -79,16 +79,21 @@ extension QuestionAnswerer {
         return LineageGraph(nodeCount: graph.nodeCount, children: children, parents: parents, relations: kept, columns: graph.columns)
     }
 
-    /// One longest chain ending at `node`: follows a parent one generation up until generation 0.
+    /// One longest chain ending at `node`: follows a parent one generation up until generation 0. Inside a
+    /// cycle (whose members share a generation) it steps to a cycle member not yet on the chain first.
+    /// - Complexity: O(chain length × in-degree).
     func longestChain(to node: Int32, generations: [Int32], in sub: LineageGraph) -> [Int32] {
         var chain = [node]
+        var onChain: Set<Int32> = [node]
         var current = node
-        var guardSteps = sub.nodeCount
-        while generations[Int(current)] > 0, guardSteps > 0 {
-            guardSteps -= 1
-            let want = generations[Int(current)] - 1
-            guard let parent = sub.parents(of: current).map(\.node).filter({ generations[Int($0)] == want }).min(by: { name($0) < name($1) }) else { break }
+        while generations[Int(current)] > 0 {
+            let generation = generations[Int(current)]
+            let parents = sub.parents(of: current).map(\.node)
+            let up = parents.filter { generations[Int($0)] == generation - 1 }
+            let across = parents.filter { generations[Int($0)] == generation && !onChain.contains($0) }
+            guard let parent = (up.isEmpty ? across : up).min(by: { name($0) < name($1) }) else { break }
             chain.append(parent)
+            onChain.insert(parent)
             current = parent
         }
         return chain.reversed()
