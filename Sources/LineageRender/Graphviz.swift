@@ -329,10 +329,17 @@ public final class GraphvizRenderer: @unchecked Sendable {
         return try result.get()
     }
 
+    /// The name Graphviz's lexer reports input under. `agsetfile` keeps the pointer, so it lives for the
+    /// process; it is only passed to Graphviz under the lock.
+    nonisolated(unsafe) private static let inputName: UnsafeMutablePointer<CChar> = strdup("dot input")
+
     /// Parse, layout, render; frees everything it allocates. Caller holds the lock and captures messages.
     private static func renderLocked(
         _ context: OpaquePointer, dot: String, format: GraphvizFormat, engine: LayoutEngine
     ) -> Result<[UInt8], GraphvizError> {
+        // Graphviz's lexer keeps its line counter across reads: reset it, so a syntax error names the
+        // line of this text, not one counted on from earlier renders.
+        agsetfile(inputName)
         guard let graph = agmemread(dot) else {
             let empty = dot.allSatisfy(\.isWhitespace)
             return .failure(GraphvizError(

@@ -129,7 +129,8 @@ struct QuestionAnswererTests {
 @Suite("Golden answers")
 struct GoldenAnswerTests {
     let directory = TemporaryDirectory()
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    /// Outside the test target (SwiftPM would otherwise ask to declare it a resource).
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/Answers")
 
     @Test(arguments: [
         ("which U.S. projects derive from Qwen", "ask-us-projects-from-qwen.json"),
