@@ -16,6 +16,10 @@ struct Lineage: ParsableCommand {
             writes to $XDG_DATA_HOME/lineage/lineage.sqlite by default.
             """,
         version: "0.1.0",
-        subcommands: [Ask.self, Queries.self, Ingest.self, Sync.self, Stats.self, Families.self, Descendants.self, Render.self, Ancestors.self, Reach.self, LockIn.self, BenchEngine.self, Synth.self, BenchCompare.self, Registry.self, Downstream.self]
+        subcommands: [
+            Ask.self, Queries.self, Descendants.self, Ancestors.self, Reach.self, LockIn.self, Families.self,
+            Downstream.self, Registry.self, Render.self, Ingest.self, Sync.self, Stats.self, Synth.self,
+            BenchEngine.self, BenchCompare.self,
+        ]
     )
 }
