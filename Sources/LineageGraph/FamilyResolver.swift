@@ -18,37 +18,18 @@ public struct FamilyResolver: Sendable {
     /// Maximum number of close matches an error carries.
     public static let suggestionLimit = 5
 
-    /// - Complexity: O(total length of names + total length of family words).
-    public init(names: [String], families: [Family]) {
+    /// - Complexity: O(total length of names + total length of family words); with a prebuilt
+    ///   `namespaceIndex` (from the store's graph cache), O(namespaces + total length of family words).
+    public init(names: [String], families: [Family], namespaceIndex: NamespaceIndex? = nil) {
         self.names = names
         self.families = families
-        // Number the namespaces (one hash lookup per name), then group nodes by counting sort:
-        // far cheaper than appending to one array per namespace.
+        let index = namespaceIndex.flatMap { $0.nodes.count == names.count ? $0 : nil } ?? NamespaceIndex(names: names)
         var numbers: [String: Int32] = [:]
-        var numberOfNode = [Int32]()
-        numberOfNode.reserveCapacity(names.count)
-        for name in names {
-            let key = Self.lowercasedKey(Self.namespace(of: name) ?? "")
-            if let k = numbers[key] {
-                numberOfNode.append(k)
-            } else {
-                let k = Int32(numbers.count)
-                numbers[key] = k
-                numberOfNode.append(k)
-            }
-        }
-        var offsets = [Int32](repeating: 0, count: numbers.count + 1)
-        for k in numberOfNode { offsets[Int(k) + 1] += 1 }
-        for k in 0..<numbers.count { offsets[k + 1] += offsets[k] }
-        var cursor = offsets
-        var grouped = [Int32](repeating: 0, count: names.count)
-        for (v, k) in numberOfNode.enumerated() {
-            grouped[Int(cursor[Int(k)])] = Int32(v)
-            cursor[Int(k)] += 1
-        }
+        numbers.reserveCapacity(index.keys.count)
+        for (k, key) in index.keys.enumerated() { numbers[key] = Int32(k) }
         namespaceNumbers = numbers
-        namespaceOffsets = offsets
-        namespaceNodes = grouped
+        namespaceOffsets = index.offsets
+        namespaceNodes = index.nodes
         var words: [String: Int] = [:]
         for (f, family) in families.enumerated() {
             for word in family.words where !word.isEmpty {
@@ -67,7 +48,7 @@ public struct FamilyResolver: Sendable {
     }
 
     /// `text` lowercased, skipping the Unicode machinery for already-lowercase ASCII (most Hub ids).
-    private static func lowercasedKey(_ text: Substring) -> String {
+    static func lowercasedKey(_ text: Substring) -> String {
         let plain = text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
         return plain ? String(text) : text.lowercased()
     }

@@ -18,7 +18,7 @@ public struct LineageQueries: Sendable {
     public init(loaded: LoadedGraph, catalog: FamilyCatalog) {
         self.loaded = loaded
         self.catalog = catalog
-        resolver = FamilyResolver(names: loaded.data.names, families: catalog.families)
+        resolver = FamilyResolver(names: loaded.data.names, families: catalog.families, namespaceIndex: loaded.data.namespaceIndex)
         familyRoots = catalog.roots(in: resolver)
     }
 

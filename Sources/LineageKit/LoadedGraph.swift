@@ -6,10 +6,15 @@ public struct LoadedGraph: Sendable {
     public let data: GraphData
     public let graph: LineageGraph
 
-    /// Reads the store's nodes and current edges and builds the CSR graph.
+    /// Reads the store's nodes and current edges (from its graph cache when valid) and builds the CSR graph.
     /// - Complexity: O(nodes + edges).
     public init(store: LineageStore) throws {
-        let data = try store.graphData()
+        self.init(data: try store.graphData())
+    }
+
+    /// Builds the CSR graph over columns already read.
+    /// - Complexity: O(nodes + edges).
+    public init(data: GraphData) {
         let columns = NodeColumns(
             kinds: data.isExternal.map { $0 ? .external : .model },
             authorIds: data.authorIndex, created: data.createdAt,

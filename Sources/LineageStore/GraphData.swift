@@ -20,6 +20,9 @@ public struct GraphData: Sendable {
     public var edgeRelations: [Relation] = []
     /// Spaces, projects and papers, with their `uses` and paper links to the nodes above.
     public var downstream = DownstreamData()
+    /// `names` grouped by namespace, when the load already had it (the graph cache keeps it); lets
+    /// `FamilyResolver` skip hashing every name. Nil means "build it from `names`".
+    public var namespaceIndex: NamespaceIndex?
 
     public var nodeCount: Int { names.count }
     public var edgeCount: Int { edgeChildren.count }

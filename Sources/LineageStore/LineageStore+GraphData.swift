@@ -5,63 +5,89 @@ import LineageGraph
 extension LineageStore {
     /// Reads every node and the current lineage edges into flat columns, with what sits downstream of
     /// them (`GraphData.downstream`: Spaces, projects, papers).
-    /// - Complexity: one scan of the model table and one of the current edges; O(nodes + edges) memory.
+    ///
+    /// Served from the binary cache beside the store (`GraphCache`) when it matches the store; otherwise
+    /// read from SQLite and the cache is rewritten (a failure to write it is ignored).
+    /// - Complexity: O(nodes + edges); from a valid cache, a few bulk reads plus one `String` per name.
     public func graphData() throws(StoreError) -> GraphData {
-        try read { db in
-            var data = GraphData()
-            let maxID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM model") ?? 0
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM model") ?? 0
-            data.names.reserveCapacity(count)
-            var dense = [Int32](repeating: -1, count: Int(maxID) + 1)
-            var authorIndexes: [String: Int32] = [:]
-
-            let nodes = try db.makeStatement(sql: """
-                SELECT id, hub_id, is_external, author, created_at, downloads, downloads_all_time, likes FROM model ORDER BY id
-                """)
-            let n = nodes.sqliteStatement
-            while true {
-                let code = sqlite3_step(n)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
-                let id = sqlite3_column_int64(n, 0)
-                dense[Int(id)] = Int32(data.names.count)
-                data.names.append(Self.text(n, 1) ?? "")
-                data.isExternal.append(sqlite3_column_int64(n, 2) != 0)
-                if let author = Self.text(n, 3) {
-                    if let index = authorIndexes[author] {
-                        data.authorIndex.append(index)
-                    } else {
-                        let index = Int32(data.authors.count)
-                        authorIndexes[author] = index
-                        data.authors.append(author)
-                        data.authorIndex.append(index)
-                    }
-                } else {
-                    data.authorIndex.append(-1)
-                }
-                data.createdAt.append(sqlite3_column_type(n, 4) == SQLITE_NULL ? Int64.min : sqlite3_column_int64(n, 4))
-                data.downloads.append(sqlite3_column_int64(n, 5))
-                data.downloadsAllTime.append(sqlite3_column_int64(n, 6))
-                data.likes.append(Int32(clamping: sqlite3_column_int64(n, 7)))
+        var fresh: (data: GraphData, identity: [UInt8])?
+        let data = try read { db in
+            // A store whose identity cannot be read simply gets no cache.
+            let identity = (try? GraphCache.identity(db, storePath: path)) ?? nil
+            if let identity, let cached = GraphCache.load(storePath: path, identity: identity) { return cached }
+            var data = try Self.readGraphData(db, path: path)
+            if let identity {
+                data.namespaceIndex = NamespaceIndex(names: data.names)
+                fresh = (data, identity)
             }
-            sqlite3_reset(n)
-
-            let edges = try db.makeStatement(sql: Self.currentEdgesSQL)
-            let e = edges.sqliteStatement
-            while true {
-                let code = sqlite3_step(e)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
-                let child = dense[Int(sqlite3_column_int64(e, 0))]
-                let parent = dense[Int(sqlite3_column_int64(e, 1))]
-                data.edgeChildren.append(child)
-                data.edgeParents.append(parent)
-                data.edgeRelations.append(Self.relation(e, 2))
-            }
-            sqlite3_reset(e)
-            data.downstream = try Self.readDownstream(db, dense: dense, path: path)
             return data
         }
+        // Written after the read transaction ends, so writers are not held up by it.
+        if let fresh { GraphCache.save(fresh.data, storePath: path, identity: fresh.identity) }
+        return data
+    }
+
+    /// `graphData()` straight from SQLite, never from or to the cache (for benchmarks and checks).
+    /// - Complexity: one scan of the model table and one of the current edges; O(nodes + edges) memory.
+    public func graphDataFromSQLite() throws(StoreError) -> GraphData {
+        try read { db in try Self.readGraphData(db, path: path) }
+    }
+
+    /// - Complexity: one scan of the model table and one of the current edges; O(nodes + edges) memory.
+    static func readGraphData(_ db: Database, path: String) throws -> GraphData {
+        var data = GraphData()
+        let maxID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM model") ?? 0
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM model") ?? 0
+        data.names.reserveCapacity(count)
+        var dense = [Int32](repeating: -1, count: Int(maxID) + 1)
+        var authorIndexes: [String: Int32] = [:]
+
+        let nodes = try db.makeStatement(sql: """
+            SELECT id, hub_id, is_external, author, created_at, downloads, downloads_all_time, likes FROM model ORDER BY id
+            """)
+        let n = nodes.sqliteStatement
+        while true {
+            let code = sqlite3_step(n)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            let id = sqlite3_column_int64(n, 0)
+            dense[Int(id)] = Int32(data.names.count)
+            data.names.append(Self.text(n, 1) ?? "")
+            data.isExternal.append(sqlite3_column_int64(n, 2) != 0)
+            if let author = Self.text(n, 3) {
+                if let index = authorIndexes[author] {
+                    data.authorIndex.append(index)
+                } else {
+                    let index = Int32(data.authors.count)
+                    authorIndexes[author] = index
+                    data.authors.append(author)
+                    data.authorIndex.append(index)
+                }
+            } else {
+                data.authorIndex.append(-1)
+            }
+            data.createdAt.append(sqlite3_column_type(n, 4) == SQLITE_NULL ? Int64.min : sqlite3_column_int64(n, 4))
+            data.downloads.append(sqlite3_column_int64(n, 5))
+            data.downloadsAllTime.append(sqlite3_column_int64(n, 6))
+            data.likes.append(Int32(clamping: sqlite3_column_int64(n, 7)))
+        }
+        sqlite3_reset(n)
+
+        let edges = try db.makeStatement(sql: Self.currentEdgesSQL)
+        let e = edges.sqliteStatement
+        while true {
+            let code = sqlite3_step(e)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            let child = dense[Int(sqlite3_column_int64(e, 0))]
+            let parent = dense[Int(sqlite3_column_int64(e, 1))]
+            data.edgeChildren.append(child)
+            data.edgeParents.append(parent)
+            data.edgeRelations.append(Self.relation(e, 2))
+        }
+        sqlite3_reset(e)
+        data.downstream = try Self.readDownstream(db, dense: dense, path: path)
+        return data
     }
 
     /// The stored relation names differ in their first letter (the schema's CHECK keeps them to five).

@@ -75,6 +75,8 @@ struct CycleAndDepthTests {
             #expect(g.generations(condensation: cond).map(Int.init) == naive.generations())
             let roots = (0..<Int.random(in: 1...3, using: &rng)).map { _ in Int.random(in: 0..<n, using: &rng) }
             #expect(g.generations(from: roots.map(Int32.init), condensation: cond).map(Int.init) == naive.generations(roots: roots))
+            // Without a condensation: the acyclic sweep, or the fallback when a cycle is reached.
+            #expect(g.generations(from: roots.map(Int32.init)).map(Int.init) == naive.generations(roots: roots))
         }
     }
 }

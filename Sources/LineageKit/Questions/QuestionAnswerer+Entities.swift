@@ -128,20 +128,29 @@ extension QuestionAnswerer {
         let report = index.downstream(
             ofModels: result.nodes, families: [], ownNamespaces: own,
             filter: DownstreamFilter(types: types, includeFamilyOwners: true))
-        var positions: [Int32: Int] = [:]
-        for (position, node) in result.nodes.enumerated() where positions[node] == nil { positions[node] = position }
+        // Example models are reached nodes named by their (unique) Hub ids: map each wanted name to its
+        // first position in one pass over the reached nodes, instead of a namespace scan per example.
+        let wanted = Set(report.entities.lazy.flatMap(\.examples))
+        var positionOfExample: [String: Int] = [:]
+        positionOfExample.reserveCapacity(wanted.count)
+        if !wanted.isEmpty {
+            for (position, node) in result.nodes.enumerated() {
+                let n = name(node)
+                if wanted.contains(n), positionOfExample[n] == nil { positionOfExample[n] = position }
+            }
+        }
         for entity in report.entities {
             let entityClass: EntityClass = entity.type == .space ? .space : entity.type == .paper ? .paper : .project
             // The nearest of its example models gives the depth and the example path.
             var best: Int?
             for example in entity.examples {
-                guard let node = queries.resolver.node(named: example), let position = positions[node] else { continue }
+                guard let position = positionOfExample[example] else { continue }
                 if best.map({ result.depths[position] < result.depths[$0] }) ?? true { best = position }
             }
             let position = best ?? 0
             // A paper linked only to the target's own models is the target's paper, not a derivative's.
             if entity.type == .paper, entity.examples.allSatisfy({ example in
-                queries.resolver.node(named: example).flatMap { positions[$0] }.map { $0 < result.seedCount } ?? false
+                positionOfExample[example].map { $0 < result.seedCount } ?? false
             }) { continue }
             entities[EntityKey(entityClass: entityClass, id: entity.id)] = Accumulator(
                 models: entity.models, downloads: entity.downloads, depth: best.map { Int(result.depths[$0]) } ?? 0,
