@@ -46,7 +46,7 @@ enum HubModelJSONParser {
                 default: throw s.wrongType(field: "cardData", expected: "an object or a JSON string")
                 }
             case 9 where s.matches(key, "createdAt"):
-                record.createdAt = try readTimestamp(&s, field: "createdAt")
+                record.createdAt = try s.readTimestamp(field: "createdAt")
             case 9 where s.matches(key, "downloads"):
                 record.downloads = try s.readOptionalInteger(field: "downloads")
             case 10 where s.matches(key, "baseModels"):
@@ -54,7 +54,7 @@ enum HubModelJSONParser {
             case 11 where s.matches(key, "safetensors"):
                 record.parameterCount = try readSafetensorsTotal(&s)
             case 12 where s.matches(key, "lastModified"):
-                record.lastModified = try readTimestamp(&s, field: "lastModified")
+                record.lastModified = try s.readTimestamp(field: "lastModified")
             case 12 where s.matches(key, "pipeline_tag"):
                 record.pipelineTag = try s.readOptionalString(field: "pipeline_tag")
             case 12 where s.matches(key, "library_name"):
@@ -90,26 +90,6 @@ enum HubModelJSONParser {
 
     // MARK: - Fields
 
-    private static func readTimestamp(_ s: inout JSONScanner, field: StaticString) throws(JSONScanError) -> Int64? {
-        switch try s.peekKind() {
-        case .null:
-            try s.skipValue()
-            return nil
-        case .string:
-            let start = s.position
-            let (range, _) = try s.readRawString()
-            guard let seconds = HubTimestamp.parse(UnsafeBufferPointer(rebasing: s.bytes[range])) else {
-                throw JSONScanError(offset: start, message: "\"\(field)\" is not a timestamp: \"\(s.string(range).prefix(40))\"")
-            }
-            return seconds
-        case .number:
-            // Some exports write epoch milliseconds.
-            let value = try s.readInteger(field: field)
-            return value > 100_000_000_000 ? value / 1000 : value
-        default:
-            throw s.wrongType(field: field, expected: "a timestamp string")
-        }
-    }
 
     private static func readTags(_ s: inout JSONScanner, into evidence: inout LineageEvidence) throws(JSONScanError) {
         if try s.consumeNull() { return }

@@ -110,8 +110,8 @@ public struct SpaceFileParser: Sendable {
             case "author": record.author = try s.readOptionalString(field: "author")
             case "likes": record.likes = try s.readOptionalInteger(field: "likes")
             case "sdk": record.sdk = try s.readOptionalString(field: "sdk")
-            case "createdAt": record.createdAt = try readTimestamp(&s, field: "createdAt")
-            case "lastModified": record.lastModified = try readTimestamp(&s, field: "lastModified")
+            case "createdAt": record.createdAt = try s.readTimestamp(field: "createdAt")
+            case "lastModified": record.lastModified = try s.readTimestamp(field: "lastModified")
             case "models":
                 if try s.consumeNull() { return }
                 guard try s.peekKind() == .array else { throw s.wrongType(field: "models", expected: "a list of model ids") }
@@ -144,23 +144,4 @@ public struct SpaceFileParser: Sendable {
         return record
     }
 
-    private static func readTimestamp(_ s: inout JSONScanner, field: StaticString) throws(JSONScanError) -> Int64? {
-        switch try s.peekKind() {
-        case .null:
-            try s.skipValue()
-            return nil
-        case .string:
-            let start = s.position
-            let (range, _) = try s.readRawString()
-            guard let seconds = HubTimestamp.parse(UnsafeBufferPointer(rebasing: s.bytes[range])) else {
-                throw JSONScanError(offset: start, message: "\"\(field)\" is not a timestamp: \"\(s.string(range).prefix(40))\"")
-            }
-            return seconds
-        case .number:
-            let value = try s.readInteger(field: field)
-            return value > 100_000_000_000 ? value / 1000 : value
-        default:
-            throw s.wrongType(field: field, expected: "a timestamp")
-        }
-    }
 }
