@@ -1,3 +1,4 @@
+import LineageHub
 /// When synthetic models are created: 2022-01-01 to 2026-06-30 with the Hub's growth, and timestamp text.
 ///
 /// The span is cut into 18 quarters; quarter q receives a share of the models proportional to
@@ -81,25 +82,12 @@ public enum SyntheticHubCalendar {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(HubTimestamp.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// The date of a day count since 1970-01-01.
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+        let (y, m, d) = HubTimestamp.civil(fromDays: Int64(days))
+        return (Int(y), Int(m), Int(d))
     }
 }
