@@ -41,7 +41,8 @@ public struct QuestionAnswer: Sendable, Codable, Equatable {
         public var downloadShare: Double { downloads > 0 ? Double(attributedDownloads) / Double(downloads) : 0 }
 
         public var line: String {
-            "Coverage: \(Formatting.group(Int64(attributed))) of \(Formatting.group(Int64(entities))) entities (\(Self.percent(entityShare))) have a known country and kind, covering \(Self.percent(downloadShare)) of their downloads."
+            if entities == 0 { return "Coverage: no entities to attribute." }
+            return "Coverage: \(Formatting.group(Int64(attributed))) of \(Formatting.group(Int64(entities))) entities (\(Self.percent(entityShare))) have a known country and kind, covering \(Self.percent(downloadShare)) of their downloads."
         }
 
         static func percent(_ share: Double) -> String {
