@@ -5,7 +5,14 @@ extension Lineage {
     struct Queries: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List saved questions (.query files) with their descriptions.",
-            discussion: "Run one with `lineage ask FOLDER/NAME.query`.")
+            discussion: """
+                A .query file holds `question:` (in the grammar of `lineage ask --help`) and optional \
+                `description:`, `format:` and `limit:` lines; see queries/README.md.
+
+                Examples:
+                  lineage queries
+                  lineage ask queries/us-projects-from-qwen.query
+                """)
 
         @Option(help: ArgumentHelp("The folder of .query files.", valueName: "folder"))
         var directory = "queries"

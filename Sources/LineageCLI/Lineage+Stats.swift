@@ -5,7 +5,16 @@ import LineageKit
 extension Lineage {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Summarize the store: models, edges by relation, roots, external parents, cycles, papers, snapshots.")
+            abstract: "Summarize the store: models, edges by relation, roots, external parents, cycles, papers, snapshots.",
+            discussion: """
+                Cycles are strongly connected components of the lineage (A lists B as parent and B lists A, or \
+                longer loops); self-loops are dropped at ingest and counted. With no store configured it \
+                describes the bundled default snapshot.
+
+                Examples:
+                  lineage stats
+                  lineage stats --store hub.sqlite --format json
+                """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case text, json
