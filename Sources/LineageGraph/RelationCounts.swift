@@ -1,5 +1,6 @@
 /// One counter per `Relation`, stored inline (no heap allocation), indexed by relation.
-public struct RelationCounts: Sendable, Equatable, CustomStringConvertible {
+/// JSON: `{"adapter": …, "finetune": …, "merge": …, "quantized": …, "unknown": …}`.
+public struct RelationCounts: Sendable, Equatable, Codable, CustomStringConvertible {
     public var finetune = 0
     public var adapter = 0
     public var quantized = 0

@@ -14,7 +14,7 @@ extension LineageQueries {
             return ReachReport.Entry(
                 key: key, label: label, seeds: m.seedCount, members: m.seedCount + m.descendantCount,
                 descendants: m.descendantCount, direct: m.directCount, indirect: m.indirectCount,
-                byRelation: RelationBreakdown(m.byRelation), downloads: m.downloads, downloadsAllTime: m.downloadsAllTime,
+                byRelation: m.byRelation, downloads: m.downloads, downloadsAllTime: m.downloadsAllTime,
                 distinctAuthors: m.distinctAuthors, maxDepth: m.maxDepth,
                 maxGeneration: Int(seeds.map { heights[Int($0)] }.max() ?? 0))
         }
