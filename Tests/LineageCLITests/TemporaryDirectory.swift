@@ -5,7 +5,7 @@ final class TemporaryDirectory: Sendable {
     let path: String
 
     init() {
-        path = NSTemporaryDirectory() + "lineage-cli-test-" + UUID().uuidString
+        path = NSTemporaryDirectory() + "lineage-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

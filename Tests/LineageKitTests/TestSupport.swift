@@ -2,27 +2,7 @@ import Foundation
 import LineageKit
 import LineageStore
 
-/// A fresh temporary directory per test, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "lineage-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `text` to `name` inside the directory and returns its path.
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        let file = path + "/" + name
-        _ = FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
-        return file
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-}
+// `TemporaryDirectory` is shared with LineageCLITests: TemporaryDirectory.swift links to its file there.
 
 /// One Hub model object as a JSON line, with only the fields a test cares about.
 func hubLine(

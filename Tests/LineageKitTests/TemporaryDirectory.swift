@@ -1,0 +1,1 @@
+../LineageCLITests/TemporaryDirectory.swift
