@@ -12,6 +12,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/Benchmarks/lib.sh"
 BENCH="$ROOT/Benchmarks"
 DATA="$BENCH/data"
 MODELS=2000000
@@ -33,16 +34,7 @@ done
 mkdir -p "$DATA"
 cd "$ROOT"
 
-if [[ -n "${LINEAGE_BIN:-}" ]]; then
-    LINEAGE="$LINEAGE_BIN"
-else
-    if [[ $SKIP_BUILD -eq 0 ]]; then
-        echo "==> swift build -c release --product lineage" >&2
-        swift build -c release --product lineage
-    fi
-    LINEAGE="$(swift build -c release --product lineage --show-bin-path)/lineage"
-fi
-[[ -x "$LINEAGE" ]] || { echo "engine.sh: $LINEAGE not found; build it first" >&2; exit 1; }
+resolve_lineage "$SKIP_BUILD" engine.sh
 
 if [[ "$MODELS" == 2000000 && "$SEED" == 1 ]]; then
     INPUT="$DATA/hub-2m.jsonl"; STORE="$DATA/bench-2m.sqlite"

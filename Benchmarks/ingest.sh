@@ -11,6 +11,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/Benchmarks/lib.sh"
 BENCH="$ROOT/Benchmarks"
 DATA="$BENCH/data"
 
@@ -40,19 +41,7 @@ mkdir -p "$DATA"
 cd "$ROOT"
 
 # 1. Build (LINEAGE_BIN=/path/to/lineage benchmarks a prebuilt binary instead).
-if [[ -n "${LINEAGE_BIN:-}" ]]; then
-    LINEAGE="$LINEAGE_BIN"
-else
-    if [[ $SKIP_BUILD -eq 0 ]]; then
-        echo "==> swift build -c release --product lineage" >&2
-        swift build -c release --product lineage
-    fi
-    LINEAGE="$(swift build -c release --product lineage --show-bin-path)/lineage"
-fi
-if [[ ! -x "$LINEAGE" ]]; then
-    echo "ingest.sh: $LINEAGE not found; build it first (or drop --skip-build)" >&2
-    exit 1
-fi
+resolve_lineage "$SKIP_BUILD" ingest.sh
 
 # 2. Input: generate when missing. The default run uses the name hub-1m.jsonl.
 if [[ -z "$INPUT" ]]; then

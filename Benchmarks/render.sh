@@ -14,6 +14,7 @@
 # whole process (start-up and graph load included); the `timings:` lines split them (`--timings`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/Benchmarks/lib.sh"
 STORE="$ROOT/Benchmarks/data/bench.sqlite"
 SKIP_BUILD=0
 while [[ $# -gt 0 ]]; do
@@ -25,12 +26,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 cd "$ROOT"
-if [[ -n "${LINEAGE_BIN:-}" ]]; then
-    LINEAGE="$LINEAGE_BIN"
-else
-    [[ $SKIP_BUILD -eq 1 ]] || swift build -c release --product lineage >&2
-    LINEAGE="$(swift build -c release --show-bin-path)/lineage"
-fi
+resolve_lineage "$SKIP_BUILD" render.sh
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/lineage-render-bench.XXXXXX")"
 trap 'rm -rf "$OUT"' EXIT
 export XDG_DATA_HOME="$OUT" HOME="$OUT"
