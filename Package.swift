@@ -45,6 +45,7 @@ let package = Package(
             resources: [
                 .copy("Resources/default-hub.jsonl"),
                 .copy("Resources/families.csv"),
+                .copy("Resources/renames.csv"),
                 .copy("Resources/ATOM-LICENSE.txt"),
                 .copy("Resources/organizations.csv"),
                 .copy("Resources/organization-aliases.csv"),

@@ -14,15 +14,23 @@ public struct FamilyResolver: Sendable {
     private let namespaceNodes: [Int32]
     /// Lowercased family word → family index (the first family listing a word wins).
     private let familyWordIndex: [String: Int]
+    /// Lowercased legacy id → the canonical id it was merged into (`gpt2` → `openai-community/gpt2`).
+    private let aliases: [String: String]
 
     /// Maximum number of close matches an error carries.
     public static let suggestionLimit = 5
 
     /// - Complexity: O(total length of names + total length of family words); with a prebuilt
     ///   `namespaceIndex` (from the store's graph cache), O(namespaces + total length of family words).
-    public init(names: [String], families: [Family], namespaceIndex: NamespaceIndex? = nil) {
+    public init(
+        names: [String], families: [Family], namespaceIndex: NamespaceIndex? = nil,
+        aliases: [(legacy: String, canonical: String)] = []
+    ) {
         self.names = names
         self.families = families
+        var aliasIndex: [String: String] = [:]
+        for alias in aliases { aliasIndex[alias.legacy.lowercased()] = alias.canonical }
+        self.aliases = aliasIndex
         let index = namespaceIndex.flatMap { $0.nodes.count == names.count ? $0 : nil } ?? NamespaceIndex(names: names)
         var numbers: [String: Int32] = [:]
         numbers.reserveCapacity(index.keys.count)
@@ -76,9 +84,16 @@ public struct FamilyResolver: Sendable {
         return bucket(namespace.lowercased()).map(Array.init) ?? []
     }
 
-    /// The node named `name` case-insensitively, or nil.
+    /// The node named `name` case-insensitively, or nil; a legacy id merged into another node
+    /// (`gpt2`) finds the node it was merged into.
     /// - Complexity: O(size of its namespace · name length).
     public func node(named name: String) -> Int32? {
+        if let found = exactNode(named: name) { return found }
+        if let canonical = aliases[name.lowercased()] { return exactNode(named: canonical) }
+        return nil
+    }
+
+    private func exactNode(named name: String) -> Int32? {
         guard let bucket = bucket(Self.lowercasedKey(Self.namespace(of: name) ?? "")) else { return nil }
         let lowered = name.lowercased()
         return bucket.first { names[Int($0)] == name } ?? bucket.first { names[Int($0)].lowercased() == lowered }

@@ -11,6 +11,8 @@ public struct FamiliesReport: Sendable, Codable, Equatable, TabularReport {
         public var trackingScope: String
         /// `bundled` or the user file's path.
         public var source: String
+        /// `llm`, `diffusion`, `speech`…
+        public var kind: FamilyKind = .llm
         /// Root models present in the store (nil without counts).
         public var roots: Int?
         /// Roots plus descendants (nil without counts).
@@ -27,15 +29,15 @@ public struct FamiliesReport: Sendable, Codable, Equatable, TabularReport {
     }
 
     public var columns: [String] {
-        ["id", "label", "owner namespace", "aliases"] + (store == nil ? [] : ["roots", "members"])
+        ["id", "label", "kind", "owner namespaces", "aliases"] + (store == nil ? [] : ["roots", "members"])
     }
 
     public var rows: [[String]] {
         families.map { f in
-            [f.id, f.label, f.namespaces.joined(separator: ";"), f.aliases.joined(separator: ";")]
+            [f.id, f.label, f.kind.rawValue, f.namespaces.joined(separator: ";"), f.aliases.joined(separator: ";")]
                 + (store == nil ? [] : [Formatting.group(f.roots ?? 0), Formatting.group(f.members ?? 0)])
         }
     }
 
-    public var numericColumns: Set<Int> { [4, 5] }
+    public var numericColumns: Set<Int> { [5, 6] }
 }

@@ -3,16 +3,20 @@ import LineageGraph
 
 /// The model families Lineage knows: the shipped `families.csv` (ATOM, Apache-2.0) plus the user's own.
 ///
-/// The CSV header is `family_id,label,hf_org,access_class,tracking_scope,aliases`. `hf_org` is the
-/// owner's Hub namespace (several may be given, separated by `;`, the first being the owner);
-/// `aliases` are extra words separated by `;`. A user file (`--families FILE.csv`, same header) adds
-/// families, and replaces a shipped family with the same `family_id`.
+/// The CSV header is `family_id,label,hf_org,access_class,tracking_scope,aliases[,kind]`. `hf_org`
+/// lists the owner's Hub namespaces separated by `;`, the current owner first and earlier or sister
+/// namespaces after it (GLM: `zai-org; THUDM`); `aliases` are extra words separated by `;`; `kind` is
+/// one of `FamilyKind` (`llm` when the column is absent, as in ATOM's original six-column file). A user
+/// file (`--families FILE.csv`, either header) adds families, and replaces a shipped family with the
+/// same `family_id`.
 ///
-/// Roots: a family alone in its namespace takes every model there (the engine's rule, see
-/// `Family`). Where several families share a namespace (`allenai`: OLMo, Molmo, Tulu; `google`:
-/// Gemma, Gemini…) each model of that namespace goes to the family whose id, label or alias
-/// matches its name longest at a word boundary (`OLMo-2-7B` → olmo, `Molmo-7B` → molmo); a model
-/// matching none is the root of none of them.
+/// Roots: a model is a root of family F when it sits in one of F's namespaces *and* its own name says
+/// it is F: F's id, label or an alias occurs in the name at a word boundary (start or after a
+/// character that is neither letter nor digit; followed by the end or a non-letter, so `qwen2` and
+/// `phi-2` match but `phikon` and `optimus` do not). This holds for every namespace, shared or not:
+/// `facebook` publishes OPT but also wav2vec2, DETR and BART, `stabilityai` StableLM and Stable
+/// Diffusion. Where two families of one namespace both match, the longer match wins (`OLMo-2-7B` →
+/// olmo, `Molmo-7B` → molmo); a model matching none is the root of no family.
 public struct FamilyCatalog: Sendable {
     /// One row of a families file.
     public struct Entry: Sendable, Codable, Equatable {
@@ -25,11 +29,15 @@ public struct FamilyCatalog: Sendable {
         public var trackingScope: String
         /// `bundled`, or the path of the user file that defined the entry.
         public var source: String
+        /// What the family's models are (LLM, diffusion, speech…), for rankings that keep them apart.
+        public var kind: FamilyKind
 
         public init(
             id: String, label: String, namespaces: [String], aliases: [String] = [],
-            accessClass: String = "", trackingScope: String = "", source: String = "bundled"
+            accessClass: String = "", trackingScope: String = "", source: String = "bundled",
+            kind: FamilyKind = .llm
         ) {
+            self.kind = kind
             self.id = id
             self.label = label
             self.namespaces = namespaces
@@ -47,8 +55,10 @@ public struct FamilyCatalog: Sendable {
         }
     }
 
-    /// The expected header, column by column.
-    public static let header = ["family_id", "label", "hf_org", "access_class", "tracking_scope", "aliases"]
+    /// The expected header, column by column (ATOM's six columns, then Lineage's `kind`).
+    public static let header = ["family_id", "label", "hf_org", "access_class", "tracking_scope", "aliases", "kind"]
+    /// ATOM's original header, still accepted: every family is then an `llm`.
+    public static let legacyHeader = Array(header.dropLast())
     /// The shipped file's resource name.
     public static let bundledFileName = "families.csv"
 
@@ -94,6 +104,7 @@ public struct FamilyCatalog: Sendable {
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
         var sawHeader = false
+        var columns = header
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -103,14 +114,15 @@ public struct FamilyCatalog: Sendable {
             do { fields = try splitCSVLine(line) } catch { throw LineageError("\(file):\(lineNumber): \(error.message)") }
             if !sawHeader {
                 let names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-                guard names == header else {
-                    throw LineageError("\(file):\(lineNumber): header must be \(header.joined(separator: ",")), found \(line)")
+                guard names == header || names == legacyHeader else {
+                    throw LineageError("\(file):\(lineNumber): header must be \(header.joined(separator: ",")) (kind may be left out), found \(line)")
                 }
+                columns = names
                 sawHeader = true
                 continue
             }
-            guard fields.count == header.count else {
-                throw LineageError("\(file):\(lineNumber): expected \(header.count) fields (\(header.joined(separator: ","))), found \(fields.count)")
+            guard fields.count == columns.count else {
+                throw LineageError("\(file):\(lineNumber): expected \(columns.count) fields (\(columns.joined(separator: ","))), found \(fields.count)")
             }
             let cell = fields.map { $0.trimmingCharacters(in: .whitespaces) }
             let id = cell[0]
@@ -126,10 +138,17 @@ public struct FamilyCatalog: Sendable {
             if let bad = namespaces.first(where: { $0.contains("/") || $0.contains(" ") }) {
                 throw LineageError("\(file):\(lineNumber): hf_org '\(bad)' is not a Hub namespace (no '/' or spaces)")
             }
+            var kind = FamilyKind.llm
+            if columns.count > 6 {
+                guard let parsed = FamilyKind(rawValue: cell[6].lowercased()) else {
+                    throw LineageError("\(file):\(lineNumber): kind '\(cell[6])' of family '\(id)' is not one of \(FamilyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                kind = parsed
+            }
             seen[id.lowercased()] = lineNumber
             entries.append(Entry(
                 id: id, label: cell[1], namespaces: namespaces, aliases: list(cell[5]),
-                accessClass: cell[3], trackingScope: cell[4], source: source ?? file))
+                accessClass: cell[3], trackingScope: cell[4], source: source ?? file, kind: kind))
         }
         guard sawHeader else { throw LineageError("\(file):1: empty families file; the header is \(header.joined(separator: ","))") }
         return entries
@@ -194,7 +213,7 @@ public struct FamilyCatalog: Sendable {
     ///
     /// See the type's documentation for how a namespace shared by several families is split.
     /// - Complexity: O(r · w · L) for r nodes in the families' namespaces, w words of the families
-    ///   sharing a namespace and name length L; O(r log r) to sort.
+    ///   of a namespace and name length L; O(r log r) to sort.
     public func roots(in resolver: FamilyResolver) -> [[Int32]] {
         var familiesOfNamespace: [String: [Int]] = [:]
         for (f, entry) in entries.enumerated() {
@@ -202,15 +221,9 @@ public struct FamilyCatalog: Sendable {
         }
         var roots = [[Int32]](repeating: [], count: entries.count)
         for (ns, families) in familiesOfNamespace.sorted(by: { $0.key < $1.key }) {
-            let nodes = resolver.nodes(inNamespace: ns)
-            if families.count == 1 {
-                roots[families[0]] += nodes
-                continue
-            }
             let words = families.map { f in matchWords(of: entries[f]) }
-            for node in nodes {
-                let name = resolver.names[Int(node)]
-                let lowered = Self.normalized(name)
+            for node in resolver.nodes(inNamespace: ns) {
+                let lowered = Self.normalized(resolver.names[Int(node)])
                 let modelName = lowered.split(separator: "/", maxSplits: 1).last.map(String.init) ?? lowered
                 var best = 0
                 var winners: [Int] = []
@@ -251,14 +264,18 @@ public struct FamilyCatalog: Sendable {
     }
 
     /// Length of `word` when it occurs in `modelName` at a word boundary (start, or after a
-    /// character that is neither letter nor digit); a word holding `/` must equal `fullName`. 0 otherwise.
+    /// character that is neither letter nor digit; then the end or a character that is not a letter);
+    /// a word holding `/` must equal `fullName`. 0 otherwise.
     static func matchLength(_ word: String, in modelName: String, fullName: String) -> Int {
         if word.contains("/") { return word == fullName ? word.count : 0 }
         var search = modelName.startIndex
         while let range = modelName.range(of: word, range: search..<modelName.endIndex) {
-            if range.lowerBound == modelName.startIndex { return word.count }
-            let before = modelName[modelName.index(before: range.lowerBound)]
-            if !before.isLetter && !before.isNumber { return word.count }
+            let startsWord = range.lowerBound == modelName.startIndex || {
+                let before = modelName[modelName.index(before: range.lowerBound)]
+                return !before.isLetter && !before.isNumber
+            }()
+            let endsWord = range.upperBound == modelName.endIndex || !modelName[range.upperBound].isLetter
+            if startsWord && endsWord { return word.count }
             search = modelName.index(after: range.lowerBound)
         }
         return 0

@@ -6,10 +6,13 @@ public struct IngestOptions: Sendable {
     public var format: InputFormat?
     /// Skips malformed records (counting them) instead of failing with nothing written.
     public var skipInvalid = false
+    /// Legacy ids to merge into their canonical ids; nil means the shipped table (`RenameTable.bundled()`).
+    public var renames: RenameTable?
 
-    public init(format: InputFormat? = nil, skipInvalid: Bool = false) {
+    public init(format: InputFormat? = nil, skipInvalid: Bool = false, renames: RenameTable? = nil) {
         self.format = format
         self.skipInvalid = skipInvalid
+        self.renames = renames
     }
 }
 

@@ -19,6 +19,9 @@ public struct IngestResult: Sendable {
     }
 
     public var inputs: [Input] = []
+    /// Legacy ids merged into their canonical models at the end of the ingest, by source
+    /// (`hf-legacy-migration`, `inferred:unique-twin`).
+    public var mergedLegacyIDs: [String: Int] = [:]
     /// Wall-clock seconds for the whole ingest.
     public var seconds: Double = 0
 

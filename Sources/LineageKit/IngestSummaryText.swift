@@ -34,6 +34,10 @@ public enum IngestSummaryText {
             lines.append("Nothing new: \(storePath) is unchanged.")
             return lines.joined(separator: "\n")
         }
+        if !result.mergedLegacyIDs.isEmpty {
+            let parts = result.mergedLegacyIDs.sorted { $0.key < $1.key }.map { "\(StatsReport.group($0.value)) \($0.key)" }
+            lines.append("Merged legacy ids into their renamed models: \(parts.joined(separator: ", ")).")
+        }
         let rate = result.seconds > 0 ? Double(result.records) / result.seconds : 0
         lines.append(String(format: "Stored in %@ in %.2f s (%@ records/s).", storePath, result.seconds, StatsReport.group(Int(rate))))
         return lines.joined(separator: "\n")

@@ -44,7 +44,8 @@ public struct Ingestor {
         let parser = HubFileParser(skipInvalid: options.skipInvalid)
         let now = Int64(start.timeIntervalSince1970)
 
-        result.inputs = try store.ingestTransaction { writer in
+        let renames = try options.renames ?? RenameTable.bundled()
+        result.inputs = try store.ingestTransaction(renames: renames) { writer in
             var inputs: [IngestResult.Input] = []
             for group in groups {
                 let totalBytes = group.files.reduce(0) { $0 + sizes[$1.path]! }
@@ -140,6 +141,10 @@ public struct Ingestor {
                 }
                 input.summary = try writer.finishSnapshot(skipped: input.skipped)
                 inputs.append(input)
+            }
+            if inputs.contains(where: { $0.summary != nil }) {
+                try writer.mergeLegacyIDs()
+                result.mergedLegacyIDs = writer.mergedLegacyIDs
             }
             return inputs
         }

@@ -9,7 +9,7 @@ extension LineageQueries {
         return FamiliesReport(store: store, families: catalog.entries.enumerated().map { f, e in
             FamiliesReport.Row(
                 id: e.id, label: e.label, namespaces: e.namespaces, aliases: e.aliases, accessClass: e.accessClass,
-                trackingScope: e.trackingScope, source: e.source, roots: familyRoots[f].count,
+                trackingScope: e.trackingScope, source: e.source, kind: e.kind, roots: familyRoots[f].count,
                 members: membership.memberCount(ofFamily: f))
         })
     }
@@ -21,7 +21,7 @@ extension FamilyCatalog {
         FamiliesReport(store: nil, families: entries.map { e in
             FamiliesReport.Row(
                 id: e.id, label: e.label, namespaces: e.namespaces, aliases: e.aliases, accessClass: e.accessClass,
-                trackingScope: e.trackingScope, source: e.source, roots: nil, members: nil)
+                trackingScope: e.trackingScope, source: e.source, kind: e.kind, roots: nil, members: nil)
         })
     }
 }

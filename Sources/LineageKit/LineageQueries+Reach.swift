@@ -3,7 +3,8 @@ import LineageGraph
 /// Reach per family, root model or organization.
 extension LineageQueries {
     /// Reach of every family, root model (no parents, some children) or organization owning root
-    /// models, ranked by members (seeds + descendants) descending, then key.
+    /// models, ranked by members (seeds + descendants) descending, then key; families of a language
+    /// model kind come before the others.
     /// - Complexity: O(n + e) for the generation heights, plus one BFS per entry: O(Σ (v + e))
     ///   over the entries' descendants, with one scratch reused.
     public func reach(by grouping: ReachReport.Grouping, top: Int? = nil) -> ReachReport {
@@ -22,7 +23,11 @@ extension LineageQueries {
         let roots = (0..<Int32(graph.nodeCount)).filter { graph.inDegree($0) == 0 && graph.outDegree($0) > 0 }
         switch grouping {
         case .family:
-            for (f, e) in catalog.entries.enumerated() { entries.append(entry(e.id, label: e.label, seeds: familyRoots[f])) }
+            for (f, e) in catalog.entries.enumerated() {
+                var row = entry(e.id, label: e.label, seeds: familyRoots[f])
+                row.kind = e.kind
+                entries.append(row)
+            }
         case .root:
             for r in roots { entries.append(entry(name(r), label: nil, seeds: [r])) }
         case .org:
@@ -34,6 +39,9 @@ extension LineageQueries {
             for (a, seeds) in byAuthor { entries.append(entry(loaded.data.authors[Int(a)], label: nil, seeds: seeds)) }
         }
         entries.sort { ($0.members, $1.key) > ($1.members, $0.key) }
+        if grouping == .family {  // language-model families first: an LLM question is not answered by BERT's tree
+            entries = entries.filter { $0.kind?.isLanguageModel ?? true } + entries.filter { !($0.kind?.isLanguageModel ?? true) }
+        }
         let total = entries.count
         if let top { entries = Array(entries.prefix(max(0, top))) }
         return ReachReport(by: grouping, total: total, top: top, entries: entries)

@@ -13,13 +13,30 @@ public struct LineageQueries: Sendable {
     public let resolver: FamilyResolver
     /// Roots of each catalog entry, index-aligned with `catalog.entries`.
     public let familyRoots: [[Int32]]
+    /// Re-uploads of family roots found by name, already added to `loaded` as edges (see `ReuploadLinker`).
+    public let reuploads: [ReuploadLinker.Link]
 
-    /// - Complexity: O(n + total name length) for the resolver, plus the catalog's root split.
+    /// Resolves the catalog's roots, links re-uploads to them and adds those links to the graph.
+    /// - Complexity: O(n + total name length) for the resolver and the re-upload scan, plus the
+    ///   catalog's root split; O(n + e) to rebuild the graph when re-uploads were found.
     public init(loaded: LoadedGraph, catalog: FamilyCatalog) {
-        self.loaded = loaded
         self.catalog = catalog
-        resolver = FamilyResolver(names: loaded.data.names, families: catalog.families, namespaceIndex: loaded.data.namespaceIndex)
-        familyRoots = catalog.roots(in: resolver)
+        resolver = FamilyResolver(
+            names: loaded.data.names, families: catalog.families, namespaceIndex: loaded.data.namespaceIndex,
+            aliases: loaded.data.aliases.map { (legacy: $0.legacyID, canonical: $0.canonicalID) })
+        let roots = catalog.roots(in: resolver)
+        familyRoots = roots
+        let graph = loaded.graph
+        let links = ReuploadLinker.links(
+            names: loaded.data.names, hasParents: { graph.inDegree($0) > 0 }, familyRoots: roots, catalog: catalog)
+        reuploads = links
+        if links.isEmpty {
+            self.loaded = loaded
+        } else {
+            var data = loaded.data
+            data.addInferredEdges(links.map { (child: $0.child, parent: $0.root, relation: $0.relation) }, provenance: "inferred:reupload")
+            self.loaded = LoadedGraph(data: data)
+        }
     }
 
     /// Opens the store `locator` reads (the bundled default when none is configured) and the catalog

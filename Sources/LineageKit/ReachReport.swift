@@ -34,6 +34,8 @@ public struct ReachReport: Sendable, Codable, Equatable, TabularReport {
         public var maxDepth: Int
         /// Deepest generation (longest path) below the seeds.
         public var maxGeneration: Int
+        /// The family's kind (`llm`, `diffusion`…); nil unless ranked by family.
+        public var kind: FamilyKind? = nil
     }
 
     public var by: Grouping
@@ -41,29 +43,32 @@ public struct ReachReport: Sendable, Codable, Equatable, TabularReport {
     public var total: Int
     /// `--top`, nil when all are listed.
     public var top: Int?
-    /// Ranked by members descending, then key.
+    /// Ranked by members descending, then key; by family, language-model families (`llm`,
+    /// `multimodal`) come first, then the others, each part ranked the same way.
     public var entries: [Entry]
 
     public var summaryLines: [String] {
         let noun = by == .family ? "families" : by == .root ? "root models" : "organizations with root models"
         var line = "Reach of \(Formatting.group(total)) \(noun)"
         if entries.count < total { line += " (top \(entries.count) by members)" }
+        if by == .family { line += "; language-model families first, then diffusion, speech, vision and encoder families" }
         return [line]
     }
 
     public var columns: [String] {
-        [by == .family ? "family" : by == .root ? "root" : "org", "seeds", "members", "direct", "indirect",
+        [by == .family ? "family" : by == .root ? "root" : "org"] + (by == .family ? ["kind"] : []) + ["seeds", "members", "direct", "indirect",
          "finetune", "adapter", "quantized", "merge", "unknown", "downloads", "all-time", "authors", "max gen"]
     }
 
     public var rows: [[String]] {
         entries.map { e in
             [by == .family ? e.key + (e.label.map { $0 == e.key ? "" : " (\($0))" } ?? "") : e.key]
+                + (by == .family ? [e.kind?.rawValue ?? ""] : [])
                 + [e.seeds, e.members, e.direct, e.indirect, e.byRelation.finetune, e.byRelation.adapter,
                    e.byRelation.quantized, e.byRelation.merge, e.byRelation.unknown].map(Formatting.group)
                 + [Formatting.group(e.downloads), Formatting.group(e.downloadsAllTime), Formatting.group(e.distinctAuthors), String(e.maxGeneration)]
         }
     }
 
-    public var numericColumns: Set<Int> { Set(1...13) }
+    public var numericColumns: Set<Int> { by == .family ? Set(2...14) : Set(1...13) }
 }

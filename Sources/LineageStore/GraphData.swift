@@ -23,6 +23,9 @@ public struct GraphData: Sendable {
     /// `names` grouped by namespace, when the load already had it (the graph cache keeps it); lets
     /// `FamilyResolver` skip hashing every name. Nil means "build it from `names`".
     public var namespaceIndex: NamespaceIndex?
+    /// Legacy ids merged into other nodes (`gpt2` → `openai-community/gpt2`), read from the store's
+    /// `model_alias` table on every load (never cached: the table is small).
+    public var aliases: [ModelAlias] = []
 
     public var nodeCount: Int { names.count }
     public var edgeCount: Int { edgeChildren.count }

@@ -51,7 +51,7 @@ public final class IngestWriter {
     }
 
     let db: Database
-    private let storePath: String
+    let storePath: String
     /// Every model's state by key, loaded on the first `add` (a no-op re-ingest never needs it).
     var models: [String: ModelState] = [:]
     var modelsLoaded = false
@@ -68,9 +68,20 @@ public final class IngestWriter {
     private let deletePapers: FastStatement
     private let insertMembership: FastStatement
 
-    init(db: Database, storePath: String) throws {
+    /// Legacy ids and the canonical ids they map to, applied to every record and parent id.
+    let renames: RenameTable
+    /// Legacy key → (canonical key, canonical display id), from `renames` and the store's `model_alias` rows.
+    var aliasTargets: [String: (key: String, id: String)] = [:]
+    /// Legacy keys of `renames` that some record of this transaction used (as its id or a parent's).
+    var usedRenames = Set<String>()
+    /// Legacy ids merged by `mergeLegacyIDs`, by source, during this transaction.
+    public internal(set) var mergedLegacyIDs: [String: Int] = [:]
+
+    init(db: Database, storePath: String, renames: RenameTable = RenameTable()) throws {
         self.db = db
         self.storePath = storePath
+        self.renames = renames
+        for (key, entry) in renames.entries { aliasTargets[key] = (HubID.key(entry.canonicalID), entry.canonicalID) }
         nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM model") ?? 0) + 1
         let columns = "hub_id, author, is_external, created_at, last_modified, downloads, downloads_all_time, likes, pipeline_tag, library_name, license, parameters, architecture, snapshot_id"
         insertModel = try FastStatement(db, sql: "INSERT INTO model (id, key, \(columns)) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", path: storePath)
@@ -154,9 +165,14 @@ public final class IngestWriter {
         defer { current = summary }
         if !modelsLoaded { try loadModels() }
         let snapshot = summary.snapshotID
-        for record in records {
+        for var record in records {
             summary.records += 1
-            let key = HubID.key(record.id)
+            var key = HubID.key(record.id)
+            if let target = aliasTargets[key] {
+                usedRenames.insert(key)
+                key = target.key
+                record.id = target.id
+            }
             let id: Int64
             var replace = true
             if let state = models[key] {
@@ -204,8 +220,13 @@ public final class IngestWriter {
             try insertMembership.run()
 
             guard replace, let parents = record.parents else { continue }
-            for parent in parents {
-                let parentKey = HubID.key(parent.id)
+            for var parent in parents {
+                var parentKey = HubID.key(parent.id)
+                if let target = aliasTargets[parentKey] {
+                    usedRenames.insert(parentKey)
+                    parentKey = target.key
+                    parent.id = target.id
+                }
                 if parentKey == key {
                     summary.selfLoops += 1
                     continue
@@ -245,6 +266,9 @@ public final class IngestWriter {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, key, last_modified, snapshot_id, is_external FROM model")
         while let row = try rows.next() {
             models[row[1]] = ModelState(id: row[0], lastModified: row[2], snapshot: row[3], isExternal: row[4])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT a.legacy_key, m.key, m.hub_id FROM model_alias a JOIN model m ON m.id = a.model_id") {
+            aliasTargets[row[0]] = (row[1], row[2])
         }
         modelsLoaded = true
     }

@@ -14,7 +14,10 @@ extension LineageStore {
         let data = try read { db in
             // A store whose identity cannot be read simply gets no cache.
             let identity = (try? GraphCache.identity(db, storePath: path)) ?? nil
-            if let identity, let cached = GraphCache.load(storePath: path, identity: identity) { return cached }
+            if let identity, var cached = GraphCache.load(storePath: path, identity: identity) {
+                cached.aliases = try Self.readAliases(db)
+                return cached
+            }
             var data = try Self.readGraphData(db, path: path)
             if let identity {
                 data.namespaceIndex = NamespaceIndex(names: data.names)
@@ -87,7 +90,16 @@ extension LineageStore {
         }
         sqlite3_reset(e)
         data.downstream = try Self.readDownstream(db, dense: dense, path: path)
+        data.aliases = try readAliases(db)
         return data
+    }
+
+    /// Every `model_alias` row with its canonical model's Hub id, in legacy-id order.
+    static func readAliases(_ db: Database) throws -> [ModelAlias] {
+        guard try db.tableExists("model_alias") else { return [] }  // a store older than v5, opened read-only
+        return try Row.fetchAll(db, sql: """
+            SELECT a.legacy_id, m.hub_id, a.source FROM model_alias a JOIN model m ON m.id = a.model_id ORDER BY a.legacy_key
+            """).map { ModelAlias(legacyID: $0[0], canonicalID: $0[1], source: $0[2]) }
     }
 
     /// The stored relation names differ in their first letter (the schema's CHECK keeps them to five).

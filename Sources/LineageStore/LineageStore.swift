@@ -1,3 +1,4 @@
+import LineageHub
 import GRDB
 #if canImport(Glibc)
 import Glibc
@@ -92,10 +93,10 @@ public struct LineageStore: Sendable {
     // MARK: - Writing
 
     /// Runs `body` in one write transaction with an ingest writer; any thrown error rolls everything back.
-    public func ingestTransaction<T>(_ body: (IngestWriter) throws -> T) throws -> T {
+    public func ingestTransaction<T>(renames: RenameTable = RenameTable(), _ body: (IngestWriter) throws -> T) throws -> T {
         do {
             return try queue.write { db in
-                let writer = try IngestWriter(db: db, storePath: path)
+                let writer = try IngestWriter(db: db, storePath: path, renames: renames)
                 return try body(writer)
             }
         } catch let error as DatabaseError {

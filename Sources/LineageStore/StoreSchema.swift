@@ -100,6 +100,7 @@ enum StoreSchema {
         // Later migrations live beside the feature that needs them, registered here in shipping order.
         registerRegistryMigrations(&migrator)
         registerSyncMigrations(&migrator)
+        registerAliasMigrations(&migrator)
         return migrator
     }
 }

@@ -125,10 +125,11 @@ extension QuestionAnswerer {
         var entries = report.entries
         if query.ranking == .downloads {
             entries.sort { $0.downloads != $1.downloads ? $0.downloads > $1.downloads : $0.key < $1.key }
+            entries = entries.filter { $0.kind?.isLanguageModel ?? true } + entries.filter { !($0.kind?.isLanguageModel ?? true) }
         }
         let rows = entries.prefix(rowLimit).map { entry in
             AnswerRow(
-                entity: entry.label ?? entry.key, kind: "family", country: nil, countrySource: nil,
+                entity: entry.label ?? entry.key, kind: "\(entry.kind?.rawValue ?? "") family".trimmingCharacters(in: .whitespaces), country: nil, countrySource: nil,
                 models: entry.descendants, path: [], depth: entry.maxGeneration, downloads: entry.downloads,
                 switchingCost: nil, url: nil)
         }
@@ -136,7 +137,9 @@ extension QuestionAnswerer {
         return QuestionAnswer(
             question: question, query: query, target: "every family in the catalog", store: store, total: entries.count,
             entities: rows, value: nil, downloadShare: nil,
-            notes: ["Ranked by \(by). `models` = descendants, `depth` = deepest generation."], coverage: nil)
+            notes: ["Ranked by \(by). `models` = descendants, `depth` = deepest generation.",
+                    "Language-model families (llm, multimodal) come first, then diffusion, speech, vision and encoder families: each part is ranked on its own."],
+            coverage: nil)
     }
 
     // MARK: - merges across families
