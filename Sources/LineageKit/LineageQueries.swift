@@ -19,7 +19,8 @@ public struct LineageQueries: Sendable {
     /// Resolves the catalog's roots, links re-uploads to them and adds those links to the graph.
     /// - Complexity: O(n + total name length) for the resolver and the re-upload scan, plus the
     ///   catalog's root split; O(n + e) to rebuild the graph when re-uploads were found.
-    public init(loaded: LoadedGraph, catalog: FamilyCatalog) {
+    /// `linkReuploads: false` keeps the store's graph as it is (for checks against a plain reference).
+    public init(loaded: LoadedGraph, catalog: FamilyCatalog, linkReuploads: Bool = true) {
         self.catalog = catalog
         resolver = FamilyResolver(
             names: loaded.data.names, families: catalog.families, namespaceIndex: loaded.data.namespaceIndex,
@@ -27,7 +28,7 @@ public struct LineageQueries: Sendable {
         let roots = catalog.roots(in: resolver)
         familyRoots = roots
         let graph = loaded.graph
-        let links = ReuploadLinker.links(
+        let links = !linkReuploads ? [] : ReuploadLinker.links(
             names: loaded.data.names, hasParents: { graph.inDegree($0) > 0 }, familyRoots: roots, catalog: catalog)
         reuploads = links
         if links.isEmpty {

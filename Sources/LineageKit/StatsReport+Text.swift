@@ -16,6 +16,13 @@ extension StatsReport {
         for relation in Relation.allCases {
             row("  \(relation.name)", Self.group(edgesByRelation[relation.name] ?? 0))
         }
+        if !mergedIDs.isEmpty {
+            let parts = mergedIDs.sorted { $0.key < $1.key }.map { "\(Self.group($0.value)) \($0.key)" }
+            row("Merged ids", Self.group(mergedIDs.values.reduce(0, +)) + "  (legacy ids kept as aliases of their renamed models: \(parts.joined(separator: ", ")))")
+        }
+        if reuploadLinks > 0 {
+            row("Re-upload links", Self.group(reuploadLinks) + "  (inferred:reupload, parentless copies joined to family roots when read; not in the edges above)")
+        }
         row("Roots", Self.group(roots) + "  (have children, no parents)")
         row("Isolated models", Self.group(isolatedModels))
         row("Self-loops dropped", Self.group(selfLoopsDropped))

@@ -25,12 +25,20 @@ public struct StatsReport: Sendable, Codable, Equatable {
     public var createdFrom: String?
     public var createdTo: String?
     public var snapshots: [StoreStatistics.Snapshot]
+    /// Legacy ids merged into the models they were renamed to, by source (`hf-legacy-migration`,
+    /// `inferred:unique-twin`); the old ids stay findable as aliases.
+    public var mergedIDs: [String: Int] = [:]
+    /// Parentless re-uploads linked to a family root by name when the store is read (never stored):
+    /// edges with provenance `inferred:reupload`, not counted in `edges`.
+    public var reuploadLinks: Int = 0
 
     /// Computes the report for `store`.
     /// - Complexity: O(nodes + edges) for the graph part, plus the store's counting queries.
-    public init(store: LineageStore, description: String) throws {
+    public init(store: LineageStore, description: String, catalog: FamilyCatalog? = nil) throws {
         let statistics = try store.statistics()
         let loaded = try LoadedGraph(store: store)
+        for alias in loaded.data.aliases { mergedIDs[alias.source, default: 0] += 1 }
+        reuploadLinks = LineageQueries(loaded: loaded, catalog: try catalog ?? FamilyCatalog.load()).reuploads.count
         let graph = loaded.graph
         var roots = 0
         var isolated = 0

@@ -48,7 +48,7 @@ struct EngineCommandTests {
         #expect(entries.count == 5)
         let members = entries.map { $0["members"] as? Int ?? -1 }
         #expect(members == members.sorted(by: >))
-        #expect(report["total"] as? Int == 56)
+        #expect(report["total"] as? Int == 75)
     }
 
     @Test func unknownNameExitsNonZeroWithSuggestions() throws {
@@ -66,7 +66,7 @@ struct EngineCommandTests {
         let families = try cli.run(["families", "--format", "json"])
         #expect(families.status == 0, "\(families.stderr)")
         let rows = try #require(try json(families.stdout)["families"] as? [[String: Any]])
-        #expect(rows.count == 56)
+        #expect(rows.count == 75)
         let lockin = try cli.run(["lockin", "--org", "huihui-ai", "--explain"])
         #expect(lockin.status == 0, "\(lockin.stderr)")
         #expect(lockin.stdout.contains("trainingInvestment"))

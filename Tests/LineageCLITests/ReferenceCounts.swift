@@ -62,12 +62,41 @@ struct ReferenceCounts: Equatable, CustomStringConvertible {
         }
         var counts = ReferenceCounts()
         counts.models = rows.count
+        // Renamed ids (docs/METRICS.md): a legacy id of the shipped table becomes its canonical id; an
+        // un-namespaced parent that no row describes, with exactly one row of the same name in some
+        // namespace, is that row.
+        var renames: [String: String] = [:]
+        let table = try String(contentsOfFile: CLITests.repositoryRoot.appendingPathComponent("Sources/LineageKit/Resources/renames.csv").path, encoding: .utf8)
+        for line in table.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",").map(String.init)
+            renames[cells[0].lowercased()] = cells[1].lowercased()
+        }
+        var twins: [String: [String]] = [:]
+        for key in rows.keys where key.contains("/") { twins[String(key.split(separator: "/", maxSplits: 1)[1]), default: []].append(key) }
+        func canonical(_ parent: String) -> String {
+            let key = parent.lowercased()
+            if let renamed = renames[key] { return renamed }
+            if !key.contains("/"), rows[key] == nil, let only = twins[key], only.count == 1 { return only[0] }
+            return key
+        }
         var external = Set<String>()
         for (key, row) in rows {
+            var seen: [String: String] = [:]
             for (parent, relation) in row.parents {
                 if parent.lowercased() == key { counts.selfLoops += 1; continue }
+                let target = canonical(parent)
+                if target == key { continue }  // a merged id that now names the model itself
+                if let earlier = seen[target] {  // two spellings of one parent: one edge
+                    if earlier == "unknown", relation != "unknown" {
+                        counts.edgesByRelation[earlier, default: 0] -= 1
+                        counts.edgesByRelation[relation, default: 0] += 1
+                        seen[target] = relation
+                    }
+                    continue
+                }
+                seen[target] = relation
                 counts.edgesByRelation[relation, default: 0] += 1
-                if rows[parent.lowercased()] == nil { external.insert(parent.lowercased()) }
+                if rows[target] == nil { external.insert(target) }
             }
         }
         counts.externalParents = external.count

@@ -109,7 +109,7 @@ import Testing
     @Test func storesInMemoryHaveNoCache() throws {
         #expect(GraphCache.path(forStore: ":memory:") == nil)
         let store = try BundledDefault.makeStore()
-        #expect(try store.graphData().nodeCount == 4_167 + 957)
+        #expect(try store.graphData().nodeCount == 4_167 + 954)
     }
 
     @Test func queriesFromTheCacheAnswerAsFromSQLite() throws {

@@ -155,8 +155,8 @@ struct MapDOTTests {
     func crossFamilyMerges() throws {
         let q = try QueryFixture.queries(in: directory)
         let merges = q.crossFamilyMerges().map(q.loaded.name)
-        #expect(merges == ["org/Merge"])  // parents org/B (Qwen) and meta-llama/L (Llama)
+        #expect(merges == ["org/Merge"])  // parents org/B (Qwen) and meta-llama/Llama (Llama)
         let map = try q.map(question: try QuestionParser().parse("which merges cross families"), request: MapRequest(), lookups: Self.lookups, snapshot: "fixture")
-        #expect(map.selection.nodes.contains { q.loaded.name($0.node) == "meta-llama/L" })
+        #expect(map.selection.nodes.contains { q.loaded.name($0.node) == "meta-llama/Llama" })
     }
 }

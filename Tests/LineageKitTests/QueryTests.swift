@@ -11,7 +11,7 @@ struct QueryTests {
         let q = try QueryFixture.queries(in: directory)
         let r = try q.descendants(of: "qwen")
         #expect(r.target == QueryTarget(kind: "family", name: "qwen", label: "Qwen"))
-        #expect(r.seeds == ["Qwen/Base", "Qwen/Base-Instruct"])
+        #expect(r.seeds == ["Qwen/Qwen-Base", "Qwen/Qwen-Base-Instruct"])
         #expect(r.total == 7)
         #expect(r.direct == 2)
         #expect(r.indirect == 5)
@@ -23,9 +23,9 @@ struct QueryTests {
         let byID = Dictionary(uniqueKeysWithValues: r.descendants.map { ($0.id, $0) })
         #expect(byID["org/Merge"]?.depth == 3)
         #expect(byID["org/Merge"]?.relation == "merge")
-        #expect(byID["org/Merge"]?.path == ["Qwen/Base-Instruct", "org/A", "org/B", "org/Merge"])
+        #expect(byID["org/Merge"]?.path == ["Qwen/Qwen-Base-Instruct", "org/A", "org/B", "org/Merge"])
         #expect(byID["cyc/P"]?.depth == 3)
-        #expect(byID["lab/Adapter"]?.path == ["Qwen/Base", "lab/Adapter"])
+        #expect(byID["lab/Adapter"]?.path == ["Qwen/Qwen-Base", "lab/Adapter"])
         // Depth, then downloads descending, then id.
         #expect(r.descendants.map(\.id) == ["org/A", "lab/Adapter", "org/A-GGUF", "org/B", "cyc/Q", "org/Merge", "cyc/P"])
     }
@@ -38,11 +38,11 @@ struct QueryTests {
 
     @Test func relationFilterDepthLimitAndModelSeed() throws {
         let q = try QueryFixture.queries(in: directory)
-        let r = try q.descendants(of: "Qwen/Base", relations: .finetune)
+        let r = try q.descendants(of: "Qwen/Qwen-Base", relations: .finetune)
         #expect(r.target.kind == "model")
-        #expect(Set(r.descendants.map(\.id)) == ["Qwen/Base-Instruct", "org/A", "org/B", "cyc/Q", "cyc/P"])
-        let shallow = try q.descendants(of: "Qwen/Base", maxDepth: 1)
-        #expect(Set(shallow.descendants.map(\.id)) == ["Qwen/Base-Instruct", "lab/Adapter"])
+        #expect(Set(r.descendants.map(\.id)) == ["Qwen/Qwen-Base-Instruct", "org/A", "org/B", "cyc/Q", "cyc/P"])
+        let shallow = try q.descendants(of: "Qwen/Qwen-Base", maxDepth: 1)
+        #expect(Set(shallow.descendants.map(\.id)) == ["Qwen/Qwen-Base-Instruct", "lab/Adapter"])
         let namespace = try q.descendants(of: "org", order: .id)
         #expect(namespace.target == QueryTarget(kind: "namespace", name: "org"))
         #expect(namespace.descendants.map(\.id) == ["cyc/P", "cyc/Q"])
@@ -63,15 +63,15 @@ struct QueryTests {
         let q = try QueryFixture.queries(in: directory)
         let merge = try q.ancestors(of: "org/Merge")
         #expect(merge.generation == 4)
-        #expect(merge.roots == ["Qwen/Base", "meta-llama/L"])
-        #expect(merge.ancestors.map(\.id) == ["meta-llama/L", "org/B", "org/A", "Qwen/Base-Instruct", "Qwen/Base"])
+        #expect(merge.roots == ["Qwen/Qwen-Base", "meta-llama/Llama"])
+        #expect(merge.ancestors.map(\.id) == ["meta-llama/Llama", "org/B", "org/A", "Qwen/Qwen-Base-Instruct", "Qwen/Qwen-Base"])
         #expect(merge.ancestors.map(\.depth) == [1, 1, 2, 3, 4])
-        #expect(merge.ancestors.last?.path == ["Qwen/Base", "Qwen/Base-Instruct", "org/A", "org/B", "org/Merge"])
+        #expect(merge.ancestors.last?.path == ["Qwen/Qwen-Base", "Qwen/Qwen-Base-Instruct", "org/A", "org/B", "org/Merge"])
         #expect(merge.ancestors.first?.relation == "merge")
         let p = try q.ancestors(of: "cyc/P")
         #expect(p.cycle == ["cyc/Q"])
         #expect(p.generation == 3)
-        #expect(p.ancestors.map(\.id) == ["cyc/Q", "org/A", "Qwen/Base-Instruct", "Qwen/Base"])
+        #expect(p.ancestors.map(\.id) == ["cyc/Q", "org/A", "Qwen/Qwen-Base-Instruct", "Qwen/Qwen-Base"])
         #expect(throws: LineageError.self) { try q.ancestors(of: "qwen") }
     }
 
@@ -88,7 +88,7 @@ struct QueryTests {
         #expect((llama.members, llama.direct, llama.byRelation.merge, llama.downloads, llama.maxGeneration) == (2, 1, 1, 7, 1))
 
         let roots = q.reach(by: .root)
-        #expect(roots.entries.map(\.key) == ["Qwen/Base", "meta-llama/L"])
+        #expect(roots.entries.map(\.key) == ["Qwen/Qwen-Base", "meta-llama/Llama"])
         #expect((roots.entries[0].members, roots.entries[0].direct, roots.entries[0].maxDepth, roots.entries[0].maxGeneration) == (9, 2, 4, 4))
         let orgs = q.reach(by: .org)
         #expect(orgs.entries.map(\.key) == ["Qwen", "meta-llama"])
@@ -139,7 +139,7 @@ struct QueryTests {
         let qwen = try #require(rows.first { $0.id == "qwen" })
         #expect((qwen.roots, qwen.members) == (2, 9))
         #expect(rows.first { $0.id == "gemma" }?.members == 0)
-        #expect(try q.familiesReport(store: "fixture").render(.csv).hasPrefix("id,label,owner namespace,aliases,roots,members\n"))
+        #expect(try q.familiesReport(store: "fixture").render(.csv).hasPrefix("id,label,kind,owner namespaces,aliases,roots,members\n"))
     }
 
     static let goldenDescendants = """

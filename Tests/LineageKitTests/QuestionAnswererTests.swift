@@ -4,7 +4,7 @@ import Testing
 
 /// `lineage ask` answers on the ten-model fixture of `QueryFixture`, with answers worked out by hand:
 ///
-///     Qwen/Base ─ft→ Qwen/Base-Instruct ─ft→ org/A ─ft→ org/B ─merge→ org/Merge ←merge─ meta-llama/L
+///     Qwen/Qwen-Base ─ft→ Qwen/Qwen-Base-Instruct ─ft→ org/A ─ft→ org/B ─merge→ org/Merge ←merge─ meta-llama/Llama
 ///         └─adapter→ lab/Adapter            ├─quantized→ org/A-GGUF
 ///                                           └─ft→ cyc/Q ⇄ cyc/P
 ///
@@ -36,7 +36,7 @@ struct QuestionAnswererTests {
         #expect(org.models == 4)  // org/A, org/B, org/A-GGUF, org/Merge
         #expect(org.downloads == 167)  // 100 + 10 + 50 + 7
         #expect(org.depth == 1)
-        #expect(org.path == ["Qwen/Base-Instruct", "org/A"])
+        #expect(org.path == ["Qwen/Qwen-Base-Instruct", "org/A"])
         #expect((0...100).contains(org.switchingCost ?? -1))
         // Coverage: org, lab and cyc derive from Qwen; cyc is unknown. Downloads 167 + 5 of 175.
         #expect(answer.coverage == QuestionAnswer.Coverage(entities: 3, attributed: 2, downloads: 175, attributedDownloads: 172))
@@ -72,14 +72,14 @@ struct QuestionAnswererTests {
         #expect(answer.value == 3)
         #expect(answer.entities.map(\.entity).prefix(3) == ["cyc/P", "cyc/Q", "org/B"])
         let chain = try #require(answer.entities.first { $0.entity == "org/B" })
-        #expect(chain.path == ["Qwen/Base", "Qwen/Base-Instruct", "org/A", "org/B"])
+        #expect(chain.path == ["Qwen/Qwen-Base", "Qwen/Qwen-Base-Instruct", "org/A", "org/B"])
         // Inside the cycle the chain steps across it: P's parent Q shares its generation.
-        #expect(answer.entities.first?.path == ["Qwen/Base", "Qwen/Base-Instruct", "org/A", "cyc/Q", "cyc/P"])
+        #expect(answer.entities.first?.path == ["Qwen/Qwen-Base", "Qwen/Qwen-Base-Instruct", "org/A", "cyc/Q", "cyc/P"])
     }
 
     @Test func ancestryLockInRankingAndCrossFamilyMerges() throws {
         let ancestry = try ask("what does org/Merge descend from")
-        #expect(Set(ancestry.entities.map(\.entity)) == ["org/B", "meta-llama/L", "org/A", "Qwen/Base-Instruct", "Qwen/Base"])
+        #expect(Set(ancestry.entities.map(\.entity)) == ["org/B", "meta-llama/Llama", "org/A", "Qwen/Qwen-Base-Instruct", "Qwen/Qwen-Base"])
 
         let lockIn = try ask("who is most locked into Qwen")
         #expect(Set(lockIn.entities.map(\.entity)) == ["org", "lab", "cyc"])
