@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Lists the largest publishers of derivative models in Hub dumps, and how much of them the registry attributes.
+
+A derivative is a model with at least one `base_model:` tag (any form: `base_model:<id>` or
+`base_model:<relation>:<id>`); its publisher is the namespace before the `/` of its id (a model id
+without a namespace has no publisher and is counted apart). Downloads are the dump's 30-day
+`downloads`. The two dumps read by default:
+
+  ../shared/hubdata/hub-2024-07/models-{1,2}.jsonl.gz   the Hub crawl of 2024-07-11 (GPL: read here, never shipped)
+  ../shared/hubdata/hub-stats-2026/models.jsonl         4,167 models (cfahlgren1/hub-stats schema)
+
+Gzip input is read with the gzip module, streamed.
+
+Usage:
+  python3 scripts/derivative-publishers.py                 # top 100 by downloads and by count, per dump
+  python3 scripts/derivative-publishers.py --top 50 --csv  # namespace,dump,rank_downloads,rank_count,... as CSV
+  python3 scripts/derivative-publishers.py --coverage      # registry coverage of derivative downloads (the README figures)
+  python3 scripts/derivative-publishers.py --missing       # publishers of the union with no registry row or no kind
+"""
+import argparse
+import csv
+import gzip
+import json
+import os
+import sys
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HUBDATA = os.path.join(ROOT, "..", "shared", "hubdata")
+REGISTRY = os.path.join(ROOT, "Sources", "LineageKit", "Resources", "organizations.csv")
+
+DUMPS = {
+    "hub-2024-07": ["hub-2024-07/models-1.jsonl.gz", "hub-2024-07/models-2.jsonl.gz"],
+    "hub-stats-2026": ["hub-stats-2026/models.jsonl"],
+}
+
+
+def records(path):
+    """The JSON objects of a JSON-lines file, gzip or not (told by its first two bytes)."""
+    with open(path, "rb") as probe:
+        gz = probe.read(2) == b"\x1f\x8b"
+    opener = gzip.open if gz else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line:
+                yield json.loads(line)
+
+
+def publishers(hubdata, dump):
+    """namespace -> [derivative models, their downloads]; plus totals."""
+    stats = defaultdict(lambda: [0, 0])
+    total_models = total_downloads = unnamespaced = 0
+    for name in DUMPS[dump]:
+        for r in records(os.path.join(hubdata, name)):
+            tags = r.get("tags") or []
+            if not any(isinstance(t, str) and t.startswith("base_model:") for t in tags):
+                continue
+            model_id = r.get("id") or r.get("modelId") or ""
+            downloads = int(r.get("downloads") or 0)
+            total_models += 1
+            total_downloads += downloads
+            if "/" not in model_id:
+                unnamespaced += 1
+                continue
+            s = stats[model_id.split("/", 1)[0]]
+            s[0] += 1
+            s[1] += downloads
+    return stats, total_models, total_downloads, unnamespaced
+
+
+def registry():
+    with open(REGISTRY, newline="", encoding="utf-8") as f:
+        return {row["namespace"].lower(): row for row in csv.DictReader(f)}
+
+
+def top(stats, n):
+    by_downloads = sorted(stats, key=lambda ns: (-stats[ns][1], ns.lower()))[:n]
+    by_count = sorted(stats, key=lambda ns: (-stats[ns][0], ns.lower()))[:n]
+    return by_downloads, by_count
+
+
+def coverage(stats, total_models, total_downloads, rows):
+    """Shares of derivative models and downloads with a known kind, and of the organizations' with a country."""
+    kind_models = kind_downloads = org_downloads = org_country_downloads = 0
+    for ns, (models, downloads) in stats.items():
+        row = rows.get(ns.lower())
+        kind = row["kind"] if row else ""
+        if kind and kind != "organization":
+            kind_models += models
+            kind_downloads += downloads
+        if kind and kind != "individual":
+            org_downloads += downloads
+            if row["country"]:
+                org_country_downloads += downloads
+    pct = lambda a, b: 100.0 * a / b if b else 0.0
+    return {
+        "derivative_models": total_models, "derivative_downloads": total_downloads,
+        "kind_known_models": pct(kind_models, total_models), "kind_known_downloads": pct(kind_downloads, total_downloads),
+        "organization_downloads": org_downloads,
+        "organization_country_known_downloads": pct(org_country_downloads, org_downloads),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--hubdata", default=HUBDATA)
+    parser.add_argument("--dump", choices=sorted(DUMPS), action="append", help="only this dump (repeatable)")
+    parser.add_argument("--top", type=int, default=100)
+    parser.add_argument("--csv", action="store_true", help="one CSV row per publisher of the union")
+    parser.add_argument("--coverage", action="store_true", help="print the registry's coverage of each dump")
+    parser.add_argument("--missing", action="store_true", help="list publishers of the union without a registry kind")
+    args = parser.parse_args()
+    rows = registry()
+    dumps = args.dump or sorted(DUMPS)
+    union = {}
+    out = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
+    if out:
+        out.writerow(["namespace", "dump", "rank_downloads", "rank_count", "derivatives", "downloads", "download_share", "kind", "country"])
+    for dump in dumps:
+        stats, total_models, total_downloads, unnamespaced = publishers(args.hubdata, dump)
+        if args.coverage:
+            c = coverage(stats, total_models, total_downloads, rows)
+            print(f"{dump}: {c['derivative_models']:,} derivative models, {c['derivative_downloads']:,} downloads; "
+                  f"known kind {c['kind_known_models']:.1f}% of models, {c['kind_known_downloads']:.1f}% of downloads; "
+                  f"organizations hold {c['organization_downloads']:,} downloads, {c['organization_country_known_downloads']:.1f}% of them with known country")
+            continue
+        by_downloads, by_count = top(stats, args.top)
+        rank_d = {ns: i + 1 for i, ns in enumerate(by_downloads)}
+        rank_c = {ns: i + 1 for i, ns in enumerate(by_count)}
+        chosen = sorted(set(by_downloads) | set(by_count), key=lambda ns: (-stats[ns][1], ns.lower()))
+        held = sum(stats[ns][1] for ns in by_downloads)
+        if not out and not args.missing:
+            print(f"# {dump}: {total_models:,} derivative models ({unnamespaced:,} without namespace), {total_downloads:,} downloads; "
+                  f"top {args.top} by downloads hold {100.0 * held / max(1, total_downloads):.1f}%; {len(chosen)} publishers in the union")
+        for ns in chosen:
+            models, downloads = stats[ns]
+            row = rows.get(ns.lower())
+            union.setdefault(ns.lower(), (ns, row, dump, downloads))
+            if out:
+                out.writerow([ns, dump, rank_d.get(ns, ""), rank_c.get(ns, ""), models, downloads,
+                              f"{downloads / max(1, total_downloads):.5f}", row["kind"] if row else "", row["country"] if row else ""])
+            elif not args.missing:
+                print(f"{ns:32} d#{rank_d.get(ns, '-'):>4} c#{rank_c.get(ns, '-'):>4} {models:7,} models {downloads:13,} downloads "
+                      f"{100.0 * downloads / max(1, total_downloads):5.2f}%  kind={row['kind'] if row else '?'} country={row['country'] if row else '?'}")
+    if args.missing:
+        for key, (ns, row, dump, downloads) in sorted(union.items(), key=lambda kv: -kv[1][3]):
+            if not row or not row["kind"]:
+                print(f"{ns}\t{dump}\t{downloads}")
+
+
+if __name__ == "__main__":
+    main()
