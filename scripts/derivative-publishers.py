@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lists the largest publishers of derivative models in Hub dumps, and how much of them the registry attributes.
 
-A derivative is a model with at least one `base_model:` tag (any form: `base_model:<id>` or
+For the lists, a derivative is a model with at least one `base_model:` tag (any form: `base_model:<id>` or
 `base_model:<relation>:<id>`); its publisher is the namespace before the `/` of its id (a model id
 without a namespace has no publisher and is counted apart). Downloads are the dump's 30-day
 `downloads`. The two dumps read by default:
@@ -9,12 +9,16 @@ without a namespace has no publisher and is counted apart). Downloads are the du
   ../shared/hubdata/hub-2024-07/models-{1,2}.jsonl.gz   the Hub crawl of 2024-07-11 (GPL: read here, never shipped)
   ../shared/hubdata/hub-stats-2026/models.jsonl         4,167 models (cfahlgren1/hub-stats schema)
 
-Gzip input is read with the gzip module, streamed.
+Gzip input is read with the gzip module, streamed. `--coverage` counts derivatives as `lineage ingest` and
+`lineage registry coverage` do instead: parents from `baseModels`, else `base_model:` tags, else the card's
+`base_model`, a model naming only itself has none, the last record of an id wins, and the author is the
+record's `author`, else the namespace (on the 2024-07 crawl, which has only tags and no `author`, that is the
+list's rule minus self-references).
 
 Usage:
   python3 scripts/derivative-publishers.py                 # top 100 by downloads and by count, per dump
   python3 scripts/derivative-publishers.py --top 50 --csv  # namespace,dump,rank_downloads,rank_count,... as CSV
-  python3 scripts/derivative-publishers.py --coverage      # registry coverage of derivative downloads (the README figures)
+  python3 scripts/derivative-publishers.py --coverage      # registry coverage, as `lineage registry coverage` counts it (README figures)
   python3 scripts/derivative-publishers.py --missing       # publishers of the union with no registry row or no kind
 """
 import argparse
@@ -69,6 +73,66 @@ def publishers(hubdata, dump):
     return stats, total_models, total_downloads, unnamespaced
 
 
+RELATIONS = {"finetune", "adapter", "quantized", "merge"}
+URL_PREFIXES = ["https://huggingface.co/", "http://huggingface.co/", "https://hf.co/", "http://hf.co/", "huggingface.co/", "hf.co/"]
+
+
+def bare(ref):
+    """A parent reference as a lowercased Hub id: a Hub URL gives its org/name; trailing slashes go."""
+    ref = ref.strip()
+    for prefix in URL_PREFIXES:
+        if ref.lower().startswith(prefix) and len(ref) > len(prefix):
+            ref = "/".join([p for p in ref[len(prefix):].split("/") if p][:2])
+            break
+    return ref.rstrip("/").lower()
+
+
+def parents(r):
+    """Lineage as `lineage ingest` reads a Hub object: baseModels, else base_model: tags, else cardData.base_model."""
+    found = [m.get("id") for m in ((r.get("baseModels") or {}).get("models") or []) if isinstance(m, dict) and m.get("id")]
+    if not found:
+        for t in r.get("tags") or []:
+            if isinstance(t, str) and t.startswith("base_model:"):
+                rest = t[len("base_model:"):]
+                head, sep, tail = rest.partition(":")
+                found.append(tail if sep and head in RELATIONS else rest)
+    if not found:
+        card = r.get("cardData")
+        if isinstance(card, str):
+            try:
+                card = json.loads(card)
+            except ValueError:
+                card = None
+        if isinstance(card, dict):
+            b = card.get("base_model")
+            found = [b] if isinstance(b, str) else [x for x in b if isinstance(x, str)] if isinstance(b, list) else []
+    model = (r.get("id") or r.get("modelId") or "").lower()
+    return {p for p in map(bare, found) if p and p != model}
+
+
+def engine_derivatives(hubdata, dump):
+    """author namespace -> [derivative models, downloads], derivatives as the engine counts them: models with a
+    parent other than themselves (self-loops dropped), the newest record of an id winning; author is `author`,
+    else the id's namespace."""
+    latest = {}
+    for name in DUMPS[dump]:
+        for r in records(os.path.join(hubdata, name)):
+            model_id = r.get("id") or r.get("modelId") or ""
+            author = r.get("author") or (model_id.split("/", 1)[0] if "/" in model_id else "")
+            latest[model_id.lower()] = (bool(parents(r)), int(r.get("downloads") or 0), author)
+    stats = defaultdict(lambda: [0, 0])
+    total_models = total_downloads = 0
+    for derivative, downloads, author in latest.values():
+        if not derivative:
+            continue
+        total_models += 1
+        total_downloads += downloads
+        s = stats[author]
+        s[0] += 1
+        s[1] += downloads
+    return stats, total_models, total_downloads
+
+
 def registry():
     with open(REGISTRY, newline="", encoding="utf-8") as f:
         return {row["namespace"].lower(): row for row in csv.DictReader(f)}
@@ -81,24 +145,37 @@ def top(stats, n):
 
 
 def coverage(stats, total_models, total_downloads, rows):
-    """Shares of derivative models and downloads with a known kind, and of the organizations' with a country."""
-    kind_models = kind_downloads = org_downloads = org_country_downloads = 0
+    """The shares `lineage registry coverage` prints: known kind (organization, an organization of unknown kind,
+    included), kind more specific than organization, and of the organizations' derivatives (any kind but
+    individual) the share with a known country; by models and by downloads."""
+    c = defaultdict(int)
     for ns, (models, downloads) in stats.items():
         row = rows.get(ns.lower())
-        kind = row["kind"] if row else ""
+        kind, country = (row["kind"], row["country"]) if row else ("", "")
+        if kind:
+            c["kind_models"] += models
+            c["kind_downloads"] += downloads
+        if country:
+            c["country_models"] += models
+            c["country_downloads"] += downloads
         if kind and kind != "organization":
-            kind_models += models
-            kind_downloads += downloads
+            c["specific_models"] += models
+            c["specific_downloads"] += downloads
         if kind and kind != "individual":
-            org_downloads += downloads
-            if row["country"]:
-                org_country_downloads += downloads
+            c["org_models"] += models
+            c["org_downloads"] += downloads
+            if country:
+                c["org_country_models"] += models
+                c["org_country_downloads"] += downloads
     pct = lambda a, b: 100.0 * a / b if b else 0.0
     return {
         "derivative_models": total_models, "derivative_downloads": total_downloads,
-        "kind_known_models": pct(kind_models, total_models), "kind_known_downloads": pct(kind_downloads, total_downloads),
-        "organization_downloads": org_downloads,
-        "organization_country_known_downloads": pct(org_country_downloads, org_downloads),
+        "kind_known_models": pct(c["kind_models"], total_models), "kind_known_downloads": pct(c["kind_downloads"], total_downloads),
+        "specific_kind_models": pct(c["specific_models"], total_models), "specific_kind_downloads": pct(c["specific_downloads"], total_downloads),
+        "country_known_models": pct(c["country_models"], total_models), "country_known_downloads": pct(c["country_downloads"], total_downloads),
+        "organization_models": c["org_models"], "organization_downloads": c["org_downloads"],
+        "organization_country_known_models": pct(c["org_country_models"], c["org_models"]),
+        "organization_country_known_downloads": pct(c["org_country_downloads"], c["org_downloads"]),
     }
 
 
@@ -118,13 +195,17 @@ def main():
     if out:
         out.writerow(["namespace", "dump", "rank_downloads", "rank_count", "derivatives", "downloads", "download_share", "kind", "country"])
     for dump in dumps:
-        stats, total_models, total_downloads, unnamespaced = publishers(args.hubdata, dump)
         if args.coverage:
+            stats, total_models, total_downloads = engine_derivatives(args.hubdata, dump)
             c = coverage(stats, total_models, total_downloads, rows)
             print(f"{dump}: {c['derivative_models']:,} derivative models, {c['derivative_downloads']:,} downloads; "
-                  f"known kind {c['kind_known_models']:.1f}% of models, {c['kind_known_downloads']:.1f}% of downloads; "
-                  f"organizations hold {c['organization_downloads']:,} downloads, {c['organization_country_known_downloads']:.1f}% of them with known country")
+                  f"known kind {c['kind_known_models']:.1f}% of models, {c['kind_known_downloads']:.1f}% of downloads "
+                  f"(more specific than organization: {c['specific_kind_models']:.1f}%, {c['specific_kind_downloads']:.1f}%); "
+                  f"known country {c['country_known_models']:.1f}% of models, {c['country_known_downloads']:.1f}% of downloads; "
+                  f"organizations (any kind but individual) hold {c['organization_models']:,} models, {c['organization_downloads']:,} downloads, "
+                  f"with known country {c['organization_country_known_models']:.1f}% of those models, {c['organization_country_known_downloads']:.1f}% of those downloads")
             continue
+        stats, total_models, total_downloads, unnamespaced = publishers(args.hubdata, dump)
         by_downloads, by_count = top(stats, args.top)
         rank_d = {ns: i + 1 for i, ns in enumerate(by_downloads)}
         rank_c = {ns: i + 1 for i, ns in enumerate(by_count)}

@@ -39,7 +39,7 @@ public struct RegistryCoverage: Sendable, Codable, Equatable {
     public var organizationCountryKnownModelShare: Double
     public var organizationCountryKnownDownloadShare: Double
 
-    /// One model's contribution: its downloads and its author's registry row (nil when unknown).
+    /// Running counts over derivative models, one `add` per model.
     public struct Tally: Sendable, Equatable {
         public var models = 0
         public var attributed = 0, countryKnown = 0, kindKnown = 0, specificKind = 0, organization = 0, organizationCountryKnown = 0
