@@ -96,7 +96,7 @@ extension Lineage {
                 throw ValidationError("--namespaces asks about authors only; run --models, --spaces, --author, --search or --since in a separate sync")
             }
             if let bad = names.first(where: { !HubNamespaceSync.isNamespace($0) }) {
-                throw ValidationError("'\(bad)' is not a Hub namespace (letters, digits, '-', '_', '.')")
+                throw ValidationError("'\(HubNamespaceSyncResult.printable(bad))' is not a Hub namespace (letters, digits, '-', '_', '.')")
             }
         }
 

@@ -26,8 +26,16 @@ public struct HubNamespaceSyncResult: Sendable, Equatable {
             + "\(StatsReport.group(organizations)) organizations, \(StatsReport.group(notFound)) not found)"
         if answeredBefore > 0 { line += "; \(StatsReport.group(answeredBefore)) answered before (--restart asks again)" }
         if keptUserRows > 0 { line += "; \(StatsReport.group(keptUserRows)) with a row you added, kept" }
-        if !invalid.isEmpty { line += "; \(invalid.count) not namespaces, skipped (\(invalid.prefix(3).joined(separator: ", "))\(invalid.count > 3 ? ", …" : ""))" }
+        if !invalid.isEmpty {
+            let shown = invalid.prefix(3).map(Self.printable).joined(separator: ", ")
+            line += "; \(invalid.count) not namespaces, skipped (\(shown)\(invalid.count > 3 ? ", …" : ""))"
+        }
         line += left > 0 ? "; \(StatsReport.group(left)) left for the next run (--limit)" : "; done"
         return line
+    }
+
+    /// `name` safe for a terminal: control and non-ASCII characters as `\u{…}`.
+    public static func printable(_ name: String) -> String {
+        name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
     }
 }

@@ -90,12 +90,13 @@ struct NamespaceSyncTests {
         defer { server.stop() }
         let store = try store()
         var progress: [HubSyncProgress] = []
-        let result = try sync(server).run(namespaces: ["alice", "acme-labs", "ghost", "ALICE", "../etc"], into: store) { progress.append($0) }
+        let result = try sync(server).run(namespaces: ["alice", "acme-labs", "ghost", "ALICE", "../etc", "evil\u{1B}[2J"], into: store) { progress.append($0) }
 
         #expect(result.asked == 3)
         #expect(result.users == 1 && result.organizations == 1 && result.notFound == 1)
         #expect(result.stored == 3)
-        #expect(result.invalid == ["../etc"])
+        #expect(result.invalid == ["../etc", "evil\u{1B}[2J"])
+        #expect(result.text.contains("2 not namespaces, skipped (../etc, evil\\u{1b}[2J)") && !result.text.contains("\u{1B}"), "\(result.text)")
         #expect(progress.last?.noun == "namespaces" && progress.last?.items == 3)
 
         let stored = try rows(store)
