@@ -9,16 +9,17 @@ without a namespace has no publisher and is counted apart). Downloads are the du
   ../shared/hubdata/hub-2024-07/models-{1,2}.jsonl.gz   the Hub crawl of 2024-07-11 (GPL: read here, never shipped)
   ../shared/hubdata/hub-stats-2026/models.jsonl         4,167 models (cfahlgren1/hub-stats schema)
 
-Gzip input is read with the gzip module, streamed. `--coverage` counts derivatives as `lineage ingest` and
-`lineage registry coverage` do instead: parents from `baseModels`, else `base_model:` tags, else the card's
-`base_model`, a model naming only itself has none, the last record of an id wins, and the author is the
-record's `author`, else the namespace (on the 2024-07 crawl, which has only tags and no `author`, that is the
-list's rule minus self-references).
+Gzip input is read with the gzip module, streamed. `--coverage` counts derivatives by their declared
+parents, as `lineage ingest` reads them: `baseModels`, else `base_model:` tags, else the card's
+`base_model`; a model naming only itself has none; the last record of an id wins; the author is the
+record's `author`, else the namespace. It does not link parentless re-uploads to family roots by name
+nor merge legacy ids, which `lineage registry coverage` on a store of the same file also does: a
+cross-check of declared derivatives, not the same count.
 
 Usage:
   python3 scripts/derivative-publishers.py                 # top 100 by downloads and by count, per dump
   python3 scripts/derivative-publishers.py --top 50 --csv  # namespace,dump,rank_downloads,rank_count,... as CSV
-  python3 scripts/derivative-publishers.py --coverage      # registry coverage, as `lineage registry coverage` counts it (README figures)
+  python3 scripts/derivative-publishers.py --coverage      # registry coverage of the declared derivatives (README cross-check)
   python3 scripts/derivative-publishers.py --missing       # publishers of the union with no registry row or no kind
 """
 import argparse
@@ -111,9 +112,9 @@ def parents(r):
 
 
 def engine_derivatives(hubdata, dump):
-    """author namespace -> [derivative models, downloads], derivatives as the engine counts them: models with a
-    parent other than themselves (self-loops dropped), the newest record of an id winning; author is `author`,
-    else the id's namespace."""
+    """author namespace -> [derivative models, downloads] for the models with a declared parent other than
+    themselves (self-loops dropped), the newest record of an id winning; author is `author`, else the id's
+    namespace."""
     latest = {}
     for name in DUMPS[dump]:
         for r in records(os.path.join(hubdata, name)):

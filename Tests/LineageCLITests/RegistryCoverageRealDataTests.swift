@@ -1,9 +1,13 @@
 import Foundation
+import LineageKit
+import LineageStore
 import Testing
 
 /// `lineage registry coverage` on the real hub-stats-2026 file against a reference computed here: the
 /// file read with JSONSerialization, the bundled `organizations.csv` read with the test's own CSV reader,
-/// and the shares summed with plain dictionaries.
+/// and the shares summed with plain dictionaries. The one fact taken from the engine is which parentless
+/// models it links to a family root as re-uploads (`ReuploadLinker`, checked by its own tests): those
+/// count as derivatives too, since they have an (inferred) parent.
 @Suite("registry coverage on real data", .serialized,
        .enabled(if: CLITests.hasHubData, "../shared/hubdata is absent: coverage on real data not checked"))
 struct RegistryCoverageRealDataTests {
@@ -20,9 +24,11 @@ struct RegistryCoverageRealDataTests {
         var attributedDownloads: Int64 = 0, organizationDownloads: Int64 = 0, organizationCountryKnownDownloads: Int64 = 0
     }
 
-    /// namespace (lowercased) → (country, kind), empty strings for unknown.
-    static func registry() throws -> [String: (country: String, kind: String)] {
-        let text = try String(contentsOfFile: registryCSV, encoding: .utf8)
+    static let renamesCSV = CLITests.repositoryRoot.appendingPathComponent("Sources/LineageKit/Resources/renames.csv").path
+
+    /// The records of a CSV file as dictionaries by header name.
+    static func csv(_ path: String) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
         var records: [[String]] = []
         var field = "", record: [String] = [], quoted = false
         var chars = Array(text)[...]
@@ -35,17 +41,28 @@ struct RegistryCoverageRealDataTests {
             } else if c != "\r" { field.append(c) }
         }
         let header = try #require(records.first)
-        let ns = try #require(header.firstIndex(of: "namespace")), country = try #require(header.firstIndex(of: "country"))
-        let kind = try #require(header.firstIndex(of: "kind"))
+        return records.dropFirst().filter { $0.count == header.count }.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    /// namespace (lowercased) → (country, kind), empty strings for unknown.
+    static func registry() throws -> [String: (country: String, kind: String)] {
         var out: [String: (String, String)] = [:]
-        for record in records.dropFirst() where record.count == header.count { out[record[ns].lowercased()] = (record[country], record[kind]) }
+        for row in try csv(registryCSV) { out[(row["namespace"] ?? "").lowercased()] = (row["country"] ?? "", row["kind"] ?? "") }
         return out
     }
 
-    /// A derivative model has a parent other than itself: from `baseModels.models`, else `base_model:`
+    /// The models of `store` that the engine links to a family root as re-uploads, lowercased.
+    static func reuploads(_ store: String) throws -> Set<String> {
+        let queries = LineageQueries(loaded: try LoadedGraph(store: try LineageStore.open(path: store)), catalog: try FamilyCatalog.load())
+        return Set(queries.reuploads.map { queries.loaded.data.names[Int($0.child)].lowercased() })
+    }
+
+    /// A derivative model has a parent other than itself, or is a re-upload the engine linked. A parent
+    /// id without a namespace is first renamed as the ingest renames it: by the shipped `renames.csv`,
+    /// else to the one record of that name in some namespace, when there is exactly one. from `baseModels.models`, else `base_model:`
     /// tags (`base_model:ID` or `base_model:RELATION:ID`), else the card's `base_model` (string or list);
     /// a Hub URL names its `org/name`. Its author is `author`, else the id's namespace.
-    static func reference() throws -> Figures {
+    static func reference(reuploads: Set<String>) throws -> Figures {
         let registry = try registry()
         let relations: Set<String> = ["finetune", "adapter", "quantized", "merge"]
         func bare(_ raw: String) -> String {
@@ -58,7 +75,9 @@ struct RegistryCoverageRealDataTests {
             while text.hasSuffix("/") { text.removeLast() }
             return text.lowercased()
         }
-        var models: [String: (derivative: Bool, downloads: Int64, author: String)] = [:]
+        var renames: [String: String] = [:]
+        for row in try csv(renamesCSV) { renames[(row["legacy_id"] ?? "").lowercased()] = (row["canonical_id"] ?? "").lowercased() }
+        var records: [(id: String, parents: [String], downloads: Int64, author: String)] = []
         let text = try String(contentsOfFile: CLITests.hubStats, encoding: .utf8)
         for line in text.split(separator: "\n") where !line.isEmpty {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -85,9 +104,23 @@ struct RegistryCoverageRealDataTests {
                     if let many = card["base_model"] as? [Any] { parents = many.compactMap { $0 as? String } }
                 }
             }
-            let derivative = parents.map(bare).contains { !$0.isEmpty && $0 != id.lowercased() }
             let author = (object["author"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? String(id.prefix { $0 != "/" })
-            models[id.lowercased()] = (derivative, (object["downloads"] as? NSNumber)?.int64Value ?? 0, author)
+            records.append((id.lowercased(), parents.map(bare), (object["downloads"] as? NSNumber)?.int64Value ?? 0, author))
+        }
+        var byName: [String: [String]] = [:]
+        for record in records { if let slash = record.id.firstIndex(of: "/") { byName[String(record.id[record.id.index(after: slash)...]), default: []].append(record.id) } }
+        let recordIDs = Set(records.map(\.id))
+        func renamed(_ parent: String) -> String {
+            guard !parent.contains("/") else { return parent }
+            if let canonical = renames[parent] { return canonical }
+            if !recordIDs.contains(parent), let twins = byName[parent], twins.count == 1 { return twins[0] }
+            return parent
+        }
+        var models: [String: (derivative: Bool, downloads: Int64, author: String)] = [:]
+        for record in records {
+            let declared = record.parents.map(renamed).contains { !$0.isEmpty && $0 != record.id }
+            #expect(!(declared && reuploads.contains(record.id)), "\(record.id) has a parent and is linked as a re-upload")
+            models[record.id] = (declared || reuploads.contains(record.id), record.downloads, record.author)
         }
         var f = Figures()
         for model in models.values where model.derivative {
@@ -123,7 +156,7 @@ struct RegistryCoverageRealDataTests {
             downloads: int64("downloads"), kindKnownDownloads: int64("kindKnownDownloads"), specificKindDownloads: int64("specificKindDownloads"),
             countryKnownDownloads: int64("countryKnownDownloads"), attributedDownloads: int64("attributedDownloads"),
             organizationDownloads: int64("organizationDownloads"), organizationCountryKnownDownloads: int64("organizationCountryKnownDownloads"))
-        let expected = try Self.reference()
+        let expected = try Self.reference(reuploads: try Self.reuploads(store))
         #expect(shown == expected)
         #expect(expected.derivativeModels > 2_500)
 
