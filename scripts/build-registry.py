@@ -45,7 +45,7 @@ EPOCH_COUNTRY = {
     "Argentina": "AR", "New Zealand": "NZ", "Estonia": "EE", "Luxembourg": "LU", "Romania": "RO", "Slovenia": "SI",
 }
 EPOCH_KIND = {"Industry": "company", "Academia": "academic", "Research collective": "nonprofit", "Government": "government"}
-KINDS = {"big-tech", "startup", "company", "academic", "nonprofit", "government", "community", "individual"}
+KINDS = {"big-tech", "startup", "company", "academic", "nonprofit", "government", "community", "organization", "individual"}
 
 
 def read_csv(path):

@@ -9,14 +9,16 @@ extension Lineage {
         static let configuration = CommandConfiguration(
             abstract: "The organization registry: country and kind of Hub namespaces, with sources.",
             discussion: """
-                Layers, lowest first: the bundled registry (ATOM, Epoch AI and curated rows), the rows \
+                Layers, lowest first: the Hub's user/organization answers (`lineage sync --namespaces`, \
+                source hub-api; they only fill a namespace or kind the next layer leaves unknown), the \
+                bundled registry (ATOM, Epoch AI and curated rows), the rows \
                 added to the store with `registry add|import`, and a --registry FILE. A higher layer's \
                 row replaces a lower one's for its namespace; every such change of country or kind is \
                 listed by `registry conflicts`, beside disagreements between the upstream sources.
 
                 A registry CSV has the header namespace,name,country,kind,source,evidence. country is \
                 an ISO 3166-1 alpha-2 code; kind is one of big-tech, startup, company, academic, \
-                nonprofit, government, community, individual. Empty means unknown.
+                nonprofit, government, community, organization (an organization of unknown kind), individual. Empty means unknown.
 
                 Examples:
                   lineage registry list --country CN
@@ -182,7 +184,14 @@ extension Lineage.Registry {
 
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Share of derivative models, and of their downloads, whose author has a known country and kind.")
+            abstract: "Share of derivative models, and of their downloads, whose author has a known kind, a known country, or both.",
+            discussion: """
+                Derivative models are models with at least one parent; their author is the model's author, \
+                else its id's namespace. Rows: a known kind (organization, an organization of unknown kind, \
+                included), a kind more specific than organization, a known country, both, and the models of \
+                organizations (any kind but individual) with the share of those that have a known country. \
+                --format json gives every count and share.
+                """)
 
         @OptionGroup var options: RegistryOptions
 
@@ -196,7 +205,7 @@ extension Lineage.Registry {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 print(String(decoding: try encoder.encode(coverage), as: UTF8.self))
             default:
-                print("Store: \(store)\n\(coverage.text)\nModels with a known country (kind maybe unknown): \(coverage.countryKnownModels)")
+                print("Store: \(store)\n\(coverage.report)")
             }
         }
     }

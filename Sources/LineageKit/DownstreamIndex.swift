@@ -127,25 +127,14 @@ public struct DownstreamIndex: Sendable {
     /// derivative model of the graph when nil.
     /// - Complexity: O(n) or O(|nodes|).
     public func coverage(of nodes: [Int32]? = nil) -> RegistryCoverage {
-        var derivatives = 0, attributed = 0, countryKnown = 0
-        var downloads: Int64 = 0, attributedDownloads: Int64 = 0
+        var tally = RegistryCoverage.Tally()
         let columns = graph.columns
         func visit(_ v: Int32) {
             guard columns?.kinds[Int(v)] == .model, graph.inDegree(v) > 0 else { return }
-            derivatives += 1
-            let d = data.downloads[Int(v)]
-            downloads += d
-            let organization = organization(ofModel: v)
-            if organization?.country != nil { countryKnown += 1 }
-            if organization?.isAttributed == true {
-                attributed += 1
-                attributedDownloads += d
-            }
+            tally.add(downloads: data.downloads[Int(v)], author: organization(ofModel: v))
         }
         if let nodes { nodes.forEach(visit) } else { (0..<Int32(graph.nodeCount)).forEach(visit) }
-        return RegistryCoverage(
-            derivativeModels: derivatives, attributedModels: attributed, countryKnownModels: countryKnown,
-            downloads: downloads, attributedDownloads: attributedDownloads)
+        return RegistryCoverage(tally)
     }
 
     // MARK: - Downstream of families

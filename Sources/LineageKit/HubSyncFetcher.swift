@@ -14,8 +14,9 @@ struct HubSyncFetcher {
 
     static let userAgent = "lineage/0.1.0 (Swift; lineage sync)"
 
-    /// The response to a GET of `url` with a 2xx status.
-    func get(_ url: URL) throws -> HTTPResponse {
+    /// The response to a GET of `url` with a 2xx status, or with one of the statuses in `accepting`
+    /// (e.g. 404, when "not found" is an answer rather than an error).
+    func get(_ url: URL, accepting: Set<Int> = []) throws -> HTTPResponse {
         var headers = ["Accept": "application/json", "User-Agent": Self.userAgent]
         if let token, endpoint.owns(url) { headers["Authorization"] = token.authorization }
         let request = HTTPRequest(url: url, headers: headers, timeout: policy.requestTimeout)
@@ -34,6 +35,7 @@ struct HubSyncFetcher {
                 wait(policy.jitter(policy.backoff(attempt: failures)), reason: "\(error.message), retry \(failures) of \(policy.maxRetries)", url: url)
                 continue
             }
+            if accepting.contains(response.status) { return response }
             switch response.status {
             case 200..<300:
                 return response

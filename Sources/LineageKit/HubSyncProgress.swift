@@ -13,6 +13,8 @@ public struct HubSyncProgress: Sendable {
     }
 
     public var kind: HubSyncOptions.Kind
+    /// What is counted, when not `kind`'s listing (`namespaces` for `lineage sync --namespaces`).
+    public var label: String? = nil
     /// Pages and items committed by this invocation.
     public var pages: Int
     public var items: Int
@@ -20,6 +22,9 @@ public struct HubSyncProgress: Sendable {
     public var elapsed: Double
     /// Set while waiting for a rate limit or a retry.
     public var wait: Wait?
+
+    /// The noun the progress line shows: `label`, else the listing's kind.
+    public var noun: String { label ?? kind.rawValue }
 
     /// Items per second so far.
     public var rate: Double { elapsed > 0 ? Double(items) / elapsed : 0 }

@@ -21,13 +21,13 @@ public final class HubSyncProgressLine: @unchecked Sendable {
             let key = wait.reason + wait.url
             guard key != lastWaitKey else { return }
             lastWaitKey = key
-            FileHandle.standardError.write(Data("\(progress.kind.rawValue): waiting \(Self.seconds(wait.remaining)): \(wait.reason) (\(wait.url))\n".utf8))
+            FileHandle.standardError.write(Data("\(progress.noun): waiting \(Self.seconds(wait.remaining)): \(wait.reason) (\(wait.url))\n".utf8))
             return
         }
         let now = Date()
         guard progress.wait != nil || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
-        var text = "\r\u{1B}[K\(progress.kind.rawValue): page \(StatsReport.group(progress.pages)) · \(StatsReport.group(progress.items)) \(progress.kind.rawValue) · \(StatsReport.group(Int(progress.rate)))/s"
+        var text = "\r\u{1B}[K\(progress.noun): page \(StatsReport.group(progress.pages)) · \(StatsReport.group(progress.items)) \(progress.noun) · \(StatsReport.group(Int(progress.rate)))/s"
         if let wait = progress.wait { text += " · waiting \(Self.seconds(wait.remaining)) (\(wait.reason))" }
         FileHandle.standardError.write(Data(text.utf8))
         drawn = true

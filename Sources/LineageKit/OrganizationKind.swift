@@ -16,6 +16,9 @@ public enum OrganizationKind: String, Sendable, Codable, CaseIterable, Comparabl
     case government
     /// An open community or collective without a legal owner (mlx-community, EleutherAI…).
     case community
+    /// An organization whose kind is not known: the Hub says the namespace is an organization account
+    /// (`lineage sync --namespaces`), or a curator found a group's name but nothing more.
+    case organization
     /// One person's account.
     case individual
 
@@ -30,7 +33,8 @@ public enum OrganizationKind: String, Sendable, Codable, CaseIterable, Comparabl
         case "startups": self = .startup
         case "companies": self = .company
         case "university", "universities", "academia": self = .academic
-        case "individuals", "person", "people": self = .individual
+        case "individuals", "person", "people", "user": self = .individual
+        case "org": self = .organization
         default:
             guard let kind = OrganizationKind(rawValue: key) else { return nil }
             self = kind
@@ -39,6 +43,12 @@ public enum OrganizationKind: String, Sendable, Codable, CaseIterable, Comparabl
 
     /// Whether the kind is a company of any size (big tech, startup, other company).
     public var isCompany: Bool { self == .bigTech || self == .startup || self == .company }
+
+    /// Whether the kind says more than "an organization" (every kind but the `organization` placeholder).
+    public var isSpecific: Bool { self != .organization }
+
+    /// Whether the namespace belongs to an organization of any kind (every kind but `individual`).
+    public var isOrganization: Bool { self != .individual }
 
     public static func < (lhs: OrganizationKind, rhs: OrganizationKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -3,7 +3,8 @@ import LineageStore
 
 /// Who owns each Hub namespace, from which country and of what kind, with where each fact came from.
 ///
-/// Layers, lowest first: the bundled registry (`organizations.csv`, built by
+/// Layers, lowest first: the Hub's user/organization answers (`lineage sync --namespaces`, which only fill
+/// what the next layer leaves unknown), the bundled registry (`organizations.csv`, built by
 /// `scripts/build-registry.py` from ATOM, Epoch AI and hand-curated rows), the rows a user added to the
 /// store (`lineage registry add|import`), and a `--registry FILE`. A row of a higher layer replaces the
 /// lower layer's row for that namespace entirely ("theirs wins"); every replacement that changes the
@@ -60,13 +61,19 @@ public struct OrganizationRegistry: Sendable {
     public static func load(store: LineageStore? = nil, userFile: String? = nil) throws -> OrganizationRegistry {
         let bundled = try bundledRows()
         var layers = [bundled.organizations]
+        var conflicts = bundled.conflicts
         if let store {
-            layers.append(try storeRows(store))
+            // The Hub's answers (`lineage sync --namespaces`) go beneath the bundled rows; the user's above.
+            let rows = try storeRows(store)
+            let answers = rows.filter { $0.layer == hubAPILayer }
+            let merged = merging(hubAnswers: answers, into: bundled.organizations)
+            layers = [merged.rows, rows.filter { $0.layer != hubAPILayer }]
+            conflicts += merged.conflicts
         }
         if let userFile {
             layers.append(try parse(contentsOf: userFile, layer: userFile, defaultSource: "user file \((userFile as NSString).lastPathComponent)"))
         }
-        return OrganizationRegistry(layers: layers, conflicts: bundled.conflicts)
+        return OrganizationRegistry(layers: layers, conflicts: conflicts)
     }
 
     /// The bundled rows and build-time conflicts.
@@ -80,14 +87,16 @@ public struct OrganizationRegistry: Sendable {
         return (organizations, conflicts)
     }
 
-    /// The rows users added to `store`, validated as a file's would be.
+    /// The rows users added to `store`, validated as a file's would be; the Hub's answers stored by
+    /// `lineage sync --namespaces` (source `hub-api`) come back in layer `hub-api`.
     public static func storeRows(_ store: LineageStore) throws -> [Organization] {
         var rows: [Organization] = []
         for row in try store.organizations() {
             do throws(LineageError) {
+                let source = row.source ?? "user"
                 rows.append(try validated(
                     namespace: row.namespace, name: row.name, country: row.country, kind: row.kind,
-                    source: row.source ?? "user", evidence: row.evidence, layer: "store"))
+                    source: source, evidence: row.evidence, layer: source == hubAPISource ? hubAPILayer : "store"))
             } catch {
                 throw LineageError("\(store.path): registry row \(row.namespace): \(error.message)")
             }

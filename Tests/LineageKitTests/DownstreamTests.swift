@@ -200,9 +200,14 @@ import Testing
     @Test func bundledDefaultCoverage() throws {
         let queries = LineageQueries(loaded: try LoadedGraph(store: try BundledDefault.makeStore()), catalog: try FamilyCatalog.load())
         let coverage = DownstreamIndex(queries: queries, registry: try OrganizationRegistry.load()).coverage()
-        // The README's figures: 9.8% of 2,656 derivative models (6 of them re-uploads linked by name), 96.9% of their downloads.
+        // The README's figures: 2,656 derivative models (6 of them re-uploads linked by name); known kind
+        // 78.7% of them, 100.0% of their downloads; known country 10.3%, 96.9%; of the organizations'
+        // downloads, 97.1% with a known country.
         #expect(coverage.derivativeModels == 2656)
-        #expect(ShareText.percent(coverage.modelShare) == "9.8%" && ShareText.percent(coverage.downloadShare) == "96.9%")
+        #expect(ShareText.percent(coverage.modelShare) == "10.3%" && ShareText.percent(coverage.downloadShare) == "96.9%")
+        #expect(ShareText.percent(coverage.kindKnownModelShare) == "78.7%" && ShareText.percent(coverage.kindKnownDownloadShare) == "100.0%")
+        #expect(ShareText.percent(coverage.countryKnownModelShare) == "10.3%" && ShareText.percent(coverage.countryKnownDownloadShare) == "96.9%")
+        #expect(ShareText.percent(coverage.organizationCountryKnownDownloadShare) == "97.1%")
     }
 }
 

@@ -116,7 +116,7 @@ import Testing
         #expect(problem(header + "acme,Acme,XX,startup,me,\n") == "orgs.csv:2: unknown country code 'XX' for acme: use an ISO 3166-1 alpha-2 code such as US, CN, FR")
         #expect(problem(header + "acme,Acme,EU,startup,me,\n").hasPrefix("orgs.csv:2: unknown country code 'EU'"))
         #expect(problem(header + "acme,Acme,USA,startup,me,\n") == "orgs.csv:2: unknown country code 'USA' for acme: use an ISO 3166-1 alpha-2 code such as US, CN, FR; did you mean US?")
-        #expect(problem(header + "acme,Acme,US,unicorn,me,\n") == "orgs.csv:2: unknown kind 'unicorn' for acme: use one of big-tech, startup, company, academic, nonprofit, government, community, individual")
+        #expect(problem(header + "acme,Acme,US,unicorn,me,\n") == "orgs.csv:2: unknown kind 'unicorn' for acme: use one of big-tech, startup, company, academic, nonprofit, government, community, organization, individual")
         #expect(problem(header + "acme,Acme,US,startup,me,\nb,B,,,,\nACME,Again,FR,company,me,\n") == "orgs.csv:4: namespace 'ACME' repeats line 2; give each namespace one row")
         #expect(problem(header + "acme,Acme,US,startup,,\n") == "orgs.csv:2: no source for acme: say where its country and kind come from")
         #expect(problem(header + "acme/x,Acme,US,startup,me,\n") == "orgs.csv:2: namespace 'acme/x' is not a Hub namespace (no '/' or spaces)")
@@ -159,5 +159,50 @@ import Testing
         #expect(conflicts.contains("ACME country: CA (mine.csv: mine) over US (store: user): a higher layer wins"))
         #expect(conflicts.count == 3)  // country twice, kind once (company → startup); startup → startup is no conflict
         #expect(registry.organization("qwen")?.country == "CN")
+    }
+
+    // MARK: - Curated rows for the largest derivative publishers
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func everyCuratedRowIsInTheBundledRegistryWithItsKindAndEvidence() throws {
+        let curated = try Self.csv(Self.repository.appendingPathComponent("scripts/registry/curated.csv").path)
+        let registry = try OrganizationRegistry.load()
+        #expect(curated.count >= 380)
+        for row in curated {
+            let namespace = row["namespace"] ?? ""
+            let organization = try #require(registry.organization(namespace), "\(namespace) is curated but not bundled: rerun scripts/build-registry.py")
+            #expect(organization.kind?.rawValue == row["kind"], "\(namespace): curated kind \(row["kind"] ?? "") but bundled \(organization.kind?.rawValue ?? "none")")
+            #expect(!(row["kind"] ?? "").isEmpty && !(row["evidence"] ?? "").isEmpty, "\(namespace): a curated row needs a kind and evidence")
+            if let country = row["country"], !country.isEmpty {
+                #expect(organization.country == country && organization.source.contains("country:curated"), "\(namespace)")
+            }
+            #expect(organization.source.contains("kind:curated"), "\(namespace): \(organization.source)")
+        }
+    }
+
+    /// The 100 largest derivative publishers of hub-stats-2026 by derivative downloads and by derivative
+    /// count (a derivative has a `base_model:` tag; its publisher is its id's namespace), computed here.
+    @Test func theLargestDerivativePublishersOfHubStatsHaveAKind() throws {
+        let path = Self.hubdata + "/hub-stats-2026/models.jsonl"
+        guard FileManager.default.fileExists(atPath: path) else {
+            print("skipped: \(path) is absent")
+            return
+        }
+        var publishers: [String: (models: Int, downloads: Int64)] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.isEmpty {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let id = object["id"] as? String ?? ""
+            guard (object["tags"] as? [String] ?? []).contains(where: { $0.hasPrefix("base_model:") }), let slash = id.firstIndex(of: "/") else { continue }
+            publishers[String(id[..<slash]), default: (0, 0)].models += 1
+            publishers[String(id[..<slash]), default: (0, 0)].downloads += (object["downloads"] as? NSNumber)?.int64Value ?? 0
+        }
+        let byDownloads = publishers.sorted { ($0.value.downloads, $1.key.lowercased()) > ($1.value.downloads, $0.key.lowercased()) }.prefix(100).map(\.key)
+        let byCount = publishers.sorted { ($0.value.models, $1.key.lowercased()) > ($1.value.models, $0.key.lowercased()) }.prefix(100).map(\.key)
+        let registry = try OrganizationRegistry.load()
+        for namespace in Set(byDownloads + byCount) {
+            #expect(registry.kind(of: namespace) != nil, "\(namespace) is among the largest derivative publishers but has no kind")
+        }
+        #expect(registry.kind(of: "TheBloke") == .individual)
     }
 }
