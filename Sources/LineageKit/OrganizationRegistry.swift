@@ -80,14 +80,16 @@ public struct OrganizationRegistry: Sendable {
         return (organizations, conflicts)
     }
 
-    /// The rows users added to `store`, validated as a file's would be.
+    /// The rows users added to `store`, validated as a file's would be (a key with spaces or `/` is a BOM
+    /// supplier's name, added with `registry add --supplier`).
     public static func storeRows(_ store: LineageStore) throws -> [Organization] {
         var rows: [Organization] = []
         for row in try store.organizations() {
             do throws(LineageError) {
                 rows.append(try validated(
                     namespace: row.namespace, name: row.name, country: row.country, kind: row.kind,
-                    source: row.source ?? "user", evidence: row.evidence, layer: "store"))
+                    source: row.source ?? "user", evidence: row.evidence, layer: "store",
+                    supplier: row.namespace.contains("/") || row.namespace.contains(where: \.isWhitespace)))
             } catch {
                 throw LineageError("\(store.path): registry row \(row.namespace): \(error.message)")
             }
