@@ -102,7 +102,7 @@ extension QuestionAnswerer {
     // MARK: - what does MODEL descend from
 
     func answerAncestry(_ question: String, _ query: LineageQuery, rowLimit: Int) throws -> QuestionAnswer {
-        guard case .name(let word) = query.target else { throw LineageError("name one model: what does ORG/MODEL descend from") }
+        guard case .name(let word) = query.target else { throw LineageError("name one model or project: what does ORG/MODEL descend from") }
         let report = try queries.ancestors(of: word)
         let rows = report.ancestors.map { ancestor in
             let organization = ancestor.author.flatMap { registry.organization($0) }
@@ -114,7 +114,7 @@ extension QuestionAnswerer {
         var notes = ["Generation \(report.generation) below its roots: \(report.roots.joined(separator: ", "))."]
         if !report.cycle.isEmpty { notes.append("It sits in a lineage cycle: \(report.cycle.joined(separator: " ⇄ ")).") }
         return QuestionAnswer(
-            question: question, query: query, target: "model \(report.model)", store: store, total: rows.count,
+            question: question, query: query, target: "\(report.usedModels == nil ? "model" : "project") \(report.model)", store: store, total: rows.count,
             entities: Array(rows.prefix(rowLimit)), value: nil, downloadShare: nil, notes: notes, coverage: nil)
     }
 
