@@ -60,15 +60,23 @@ struct OutputTrapsTests {
     @Test func rankingByReachRanksByDescendantsAndShowsFamilyOrigins() throws {
         let answer = try json(try cli.run(["ask", "rank families by reach", "--format", "json", "--limit", "0"]).stdout)
         let rows = try #require(answer["entities"] as? [[String: Any]])
-        let models = rows.compactMap { $0["models"] as? Int }
-        #expect(models.count == rows.count && models == models.sorted(by: >), "\(models)")
         #expect((answer["notes"] as? [String])?.first?.hasPrefix("Ranked by descendants") == true)
         let country = { (label: String) in rows.first { $0["entity"] as? String == label }?["country"] as? String }
         #expect(country("Qwen") == "CN" && country("Llama") == "US" && country("DeepSeek") == "CN")
-        // The reference: `lineage reach --by family` gives every family's descendants.
+        // The reference: `lineage reach --by family` gives every family's descendants and kind; language-model
+        // families (llm, multimodal) come first, each part by descendants, ties by id.
         let reach = try json(try cli.run(["reach", "--by", "family", "--top", "0", "--format", "json"]).stdout)
-        let descendants = try #require(reach["entries"] as? [[String: Any]]).compactMap { $0["descendants"] as? Int }
-        #expect(models == descendants.sorted(by: >))
+        let entries = try #require(reach["entries"] as? [[String: Any]])
+        let isLanguageModel = { (e: [String: Any]) in ["llm", "multimodal", nil].contains(e["kind"] as? String) }
+        let ranked = { (part: [[String: Any]]) in
+            part.sorted { a, b in
+                let da = a["descendants"] as? Int ?? 0, db = b["descendants"] as? Int ?? 0
+                return da != db ? da > db : (a["key"] as? String ?? "") < (b["key"] as? String ?? "")
+            }
+        }
+        let expected = ranked(entries.filter(isLanguageModel)) + ranked(entries.filter { !isLanguageModel($0) })
+        #expect(rows.compactMap { $0["models"] as? Int } == expected.compactMap { $0["descendants"] as? Int })
+        #expect(rows.compactMap { $0["entity"] as? String } == expected.compactMap { ($0["label"] ?? $0["key"]) as? String })
     }
 
     @Test func templatePapersAreLeftOutUnlessAsked() throws {
