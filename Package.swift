@@ -50,6 +50,8 @@ let package = Package(
                 .copy("Resources/organizations.csv"),
                 .copy("Resources/organization-aliases.csv"),
                 .copy("Resources/organization-conflicts.csv"),
+                // A copy of queries/*.query (a test keeps the two equal), so saved queries work outside the checkout.
+                .copy("Resources/queries"),
             ]
         ),
         .executableTarget(

@@ -12,12 +12,16 @@ extension Lineage {
                 (the longest chain from a root). Lineage cycles in the Hub's metadata are reported, never \
                 followed twice.
 
+                An imported project's name (`lineage ingest product.cdx.json`) stands for the models it \
+                uses: they are listed at depth 1, and their ancestors below them.
+
                 Examples:
                   lineage ancestors TheBloke/Mistral-7B-Instruct-v0.2-GGUF
                   lineage ancestors some-org/merge-7b --format json
+                  lineage ancestors SupportBot
                 """)
 
-        @Argument(help: ArgumentHelp("A model id.", valueName: "model"))
+        @Argument(help: ArgumentHelp("A model id, or an imported project's name.", valueName: "model"))
         var model: String
 
         @OptionGroup var options: QueryOptions

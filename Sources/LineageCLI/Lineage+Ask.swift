@@ -30,6 +30,9 @@ extension Lineage {
         @Flag(help: "Print how the question was understood (the compiled query) before answering.")
         var explainQuery = false
 
+        @Flag(help: "Also list papers that model-card templates cite whatever the model (left out by default; see README).")
+        var allPapers = false
+
         func validate() throws {
             if question.isEmpty { throw ValidationError("Ask a question, e.g. lineage ask \"which U.S. projects derive from Qwen\".") }
             if let limit, limit < 0 { throw ValidationError("--limit must be 0 (all) or more.") }
@@ -37,11 +40,17 @@ extension Lineage {
 
         func run() throws {
             let request = try AskRequest.make(words: question, format: options.format, limit: limit.map { $0 == 0 ? Int.max : $0 })
-            let (queries, store) = try options.openQueries()
-            let answerer = QuestionAnswerer(
+            let (queries, store) = try options.openQueries(noteSmallStore: false)
+            var answerer = QuestionAnswerer(
                 queries: queries,
-                registry: try OrganizationRegistry.load(store: nil, userFile: registry),
+                registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registry),
                 store: store)
+            answerer.storeNote = StoreSizeNote.text(for: queries.loaded.data, store: store)
+            answerer.allPapers = allPapers
+            if let origin = request.savedQueryOrigin, let file = question.first {
+                let from = origin == "bundled" ? "the saved queries bundled with Lineage" : origin
+                FileHandle.standardError.write(Data("\(file): running the saved query from \(from)\n".utf8))
+            }
             if explainQuery { print(try request.explanation()) }
             let answer = try answerer.answer(request.question, query: request.query, limit: request.limit)
             print(try answer.render(request.format ?? options.format, width: TextTable.terminalWidth(environment: ProcessInfo.processInfo.environment)))

@@ -60,6 +60,9 @@ extension Lineage {
         @Flag(help: "Print the compiled query (the same value `lineage ask` builds from words).")
         var explainQuery = false
 
+        @Flag(help: "Also list papers that model-card templates cite whatever the model (left out by default; see README).")
+        var allPapers = false
+
         @OptionGroup var options: QueryOptions
 
         /// Whether the flags ask a downstream question rather than list descendant models.
@@ -72,7 +75,7 @@ extension Lineage {
 
         func run() throws {
             let mask = try relation.map(LineageQueries.relationMask(from:)) ?? .all
-            let (queries, store) = try options.openQueries()
+            let (queries, store) = try options.openQueries(noteSmallStore: !isQuestion)
             if isQuestion {
                 var flags = QueryFlags(target: name)
                 flags.relations = relation.map { _ in Relation.allCases.filter { mask.contains($0) } }
@@ -83,7 +86,12 @@ extension Lineage {
                 flags.minDownloads = minDownloads
                 let query = try flags.compile()
                 if explainQuery { print(try AskRequest(question: flags.text, query: query).explanation()) }
-                let answerer = QuestionAnswerer(queries: queries, registry: try OrganizationRegistry.load(store: nil, userFile: registry), store: store)
+                var answerer = QuestionAnswerer(
+                    queries: queries,
+                    registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registry),
+                    store: store)
+                answerer.storeNote = StoreSizeNote.text(for: queries.loaded.data, store: store)
+                answerer.allPapers = allPapers
                 try options.print(try answerer.answer(flags.text, query: query, limit: limitValue(limit) ?? Int.max))
                 return
             }

@@ -40,6 +40,9 @@ extension Lineage {
         @Flag(help: "Count the families' own namespaces as downstream organizations too.")
         var includeOwners = false
 
+        @Flag(help: "Also list papers that model-card templates cite whatever the model (left out by default; see README).")
+        var allPapers = false
+
         @Option(help: ArgumentHelp("entity (one row each) or country (country reach).", valueName: "grouping"))
         var by: String = "entity"
 
@@ -60,7 +63,8 @@ extension Lineage {
         func run() throws {
             let (queries, _) = try options.openQueries()
             let registry = try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registryFile)
-            let index = DownstreamIndex(queries: queries, registry: registry)
+            var index = DownstreamIndex(queries: queries, registry: registry)
+            if allPapers { index.excludedPapers = [] }
             var filter = DownstreamFilter(includeFamilyOwners: includeOwners)
             if let type {
                 for word in type.split(separator: ",").map(String.init) {

@@ -21,9 +21,14 @@ extension Lineage {
                 written (unless --skip-invalid), and an interrupted ingest leaves the store as it was. \
                 Ingesting the same content again does nothing.
 
+                A store created by ingesting only Spaces or AI-BOMs starts from the bundled default snapshot \
+                (4,167 real Hub models), so that questions about it still cover the Hub; the summary says \
+                so. --no-default-data starts such a store empty instead.
+
                 Examples:
                   lineage ingest models.jsonl --store hub.sqlite
                   lineage ingest edges.csv models.csv --store deps.sqlite
+                  lineage ingest product.cdx.json                  # your AI-BOM, over the bundled snapshot
                 """)
 
         @Argument(help: ArgumentHelp("Input files.", valueName: "file"))
@@ -40,17 +45,22 @@ extension Lineage {
         @Flag(name: .shortAndLong, help: "Print no progress line and no summary.")
         var quiet = false
 
+        @Flag(help: "Do not start a new store from the bundled default snapshot when the inputs describe no models.")
+        var noDefaultData = false
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("Name at least one file to ingest.") }
         }
 
         func run() throws {
             let path = StoreLocator(explicitPath: storeOptions.store).writePath
-            let store = try LineageStore.openOrCreate(path: path)
+            let target = try WritableStore.openOrCreate(path: path)
             let progress = quiet ? nil : ProgressLine.forStandardError(minimumBytes: 4 << 20)
-            let result = try Ingestor(options: IngestOptions(format: format, skipInvalid: skipInvalid))
-                .ingest(paths: files, into: store, progress: progress.map { line in { line.update($0) } })
-            progress?.finish()
+            let options = IngestOptions(format: format, skipInvalid: skipInvalid, startFromBundledDefault: !noDefaultData)
+            let result = try target.write { store in
+                defer { progress?.finish() }
+                return try Ingestor(options: options).ingest(paths: files, into: store, progress: progress.map { line in { line.update($0) } })
+            }
             if !quiet { print(IngestSummaryText.render(result, storePath: path)) }
         }
     }

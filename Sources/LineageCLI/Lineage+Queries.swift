@@ -9,21 +9,26 @@ extension Lineage {
                 A .query file holds `question:` (in the grammar of `lineage ask --help`) and optional \
                 `description:`, `format:` and `limit:` lines; see queries/README.md.
 
+                Lists the .query files of ./queries, then the saved queries shipped with Lineage (those \
+                not shadowed by a file of the same name in ./queries); the `from` column says which. \
+                `lineage ask NAME.query` finds a file the same way when NAME.query is not a path.
+
                 Examples:
                   lineage queries
-                  lineage ask queries/us-projects-from-qwen.query
+                  lineage ask us-projects-from-qwen.query
+                  lineage queries --directory my-queries
                 """)
 
-        @Option(help: ArgumentHelp("The folder of .query files.", valueName: "folder"))
-        var directory = "queries"
+        @Option(help: ArgumentHelp("List only the .query files of this folder.", valueName: "folder"))
+        var directory: String?
 
         func run() throws {
-            let saved = try SavedQuery.all(in: directory)
-            if saved.isEmpty {
-                print("No .query files in \(directory).")
+            let found = try SavedQuery.catalog(directory: directory)
+            if found.isEmpty {
+                print("No .query files in \(directory ?? "./queries") and none bundled.")
                 return
             }
-            let rows = [["file", "description", "question"]] + saved.map { [$0.path, $0.description, $0.question] }
+            let rows = [["file", "from", "description", "question"]] + found.map { [$0.argument, $0.origin, $0.query.description, $0.query.question] }
             print(TextTable.render(rows).joined(separator: "\n"))
         }
     }

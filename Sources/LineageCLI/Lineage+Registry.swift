@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LineageKit
+import LineageStore
 
 
 extension Lineage {
@@ -75,6 +76,7 @@ extension Lineage.Registry {
                     && (!unknown || o.country == nil)
             }
             let (queries, store) = try LineageQueries.open(locator: options.locator, familiesFile: nil)
+            noteStoreSize(queries, store: store)
             let coverage = DownstreamIndex(queries: queries, registry: registry).coverage()
             print(try RegistryListReport(registry: registry, organizations: rows, coverage: coverage, store: store).render(options.format))
         }
@@ -121,10 +123,26 @@ extension Lineage.Registry {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or replace a namespace in the store's registry layer.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add or replace a namespace, or a BOM supplier, in the store's registry layer.",
+            discussion: """
+                A project ingested from a CycloneDX BOM is attributed to its supplier \
+                (metadata.component.supplier.name). A supplier that is a company name rather than a Hub \
+                namespace is registered by that name with --supplier; a name with spaces given in place \
+                of the namespace is accepted too when a project of the store names it as its supplier.
+
+                The store is created when absent, starting from the bundled default snapshot.
+
+                Examples:
+                  lineage registry add acme-ai --country US --kind startup --name "Acme AI" --evidence "acme.ai/about"
+                  lineage registry add --supplier "Acme AI Inc." --country US --kind startup
+                """)
 
         @Argument(help: ArgumentHelp("The Hub namespace.", valueName: "namespace"))
-        var namespace: String
+        var namespace: String?
+
+        @Option(help: ArgumentHelp("A BOM supplier's name as its BOM spells it, instead of a namespace.", valueName: "name"))
+        var supplier: String?
 
         @Option(help: ArgumentHelp("ISO 3166-1 alpha-2 country code.", valueName: "code"))
         var country: String?
@@ -144,14 +162,37 @@ extension Lineage.Registry {
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
+            if (namespace == nil) == (supplier == nil) { throw ValidationError("Name a namespace, or a supplier with --supplier NAME (not both)") }
             if country == nil && kind == nil && name == nil { throw ValidationError("Give at least one of --country, --kind, --name") }
         }
 
         func run() throws {
+            let locator = StoreLocator(explicitPath: storeOptions.store)
+            var key = supplier ?? namespace ?? ""
+            var isSupplier = supplier != nil
+            if !isSupplier, key.contains("/") || key.contains(where: \.isWhitespace) {
+                // A company name typed where a namespace goes: fine when a project names it as its supplier.
+                let suppliers = try Self.projectSuppliers(locator)
+                guard let match = suppliers.first(where: { $0.lowercased() == key.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+                    throw LineageError("'\(key)' is not a Hub namespace (no '/' or spaces); to register a BOM supplier by its name, "
+                        + "use `lineage registry add --supplier \"\(key)\" …`"
+                        + (suppliers.isEmpty ? "" : " (suppliers of this store's projects: \(suppliers.prefix(5).joined(separator: ", ")))"))
+                }
+                key = match
+                isSupplier = true
+            }
             let organization = try OrganizationRegistry.validated(
-                namespace: namespace, name: name, country: country, kind: kind, source: source, evidence: evidence, layer: "store")
-            let (path, _) = try OrganizationRegistry.addToStore([organization], locator: StoreLocator(explicitPath: storeOptions.store))
-            print("\(path): \(organization.namespace) → country \(organization.country ?? "unknown"), kind \(organization.kind?.rawValue ?? "unknown") (\(organization.source))")
+                namespace: key, name: name ?? (isSupplier ? key : nil), country: country, kind: kind, source: source,
+                evidence: evidence, layer: "store", supplier: isSupplier)
+            let (path, _, startedFrom) = try OrganizationRegistry.addToStore([organization], locator: locator)
+            if let startedFrom { print(IngestSummaryText.bundledDefaultLine(startedFrom)) }
+            print("\(path): \(isSupplier ? "supplier " : "")\(organization.namespace) → country \(organization.country ?? "unknown"), kind \(organization.kind?.rawValue ?? "unknown") (\(organization.source))")
+        }
+
+        /// The suppliers named by the projects of the store `locator` reads, when it exists.
+        static func projectSuppliers(_ locator: StoreLocator) throws -> [String] {
+            guard case .file(let path) = locator.readSource, FileManager.default.fileExists(atPath: path) else { return [] }
+            return try LineageStore.open(path: path).projectSuppliers()
         }
     }
 
@@ -167,7 +208,8 @@ extension Lineage.Registry {
         func run() throws {
             let rows = try OrganizationRegistry.parse(
                 contentsOf: file, layer: "store", defaultSource: "user file \((file as NSString).lastPathComponent)")
-            let (path, replaced) = try OrganizationRegistry.addToStore(rows, locator: StoreLocator(explicitPath: storeOptions.store))
+            let (path, replaced, startedFrom) = try OrganizationRegistry.addToStore(rows, locator: StoreLocator(explicitPath: storeOptions.store))
+            if let startedFrom { print(IngestSummaryText.bundledDefaultLine(startedFrom)) }
             print("\(path): imported \(rows.count) rows from \(file) (\(rows.count - replaced) new, \(replaced) replaced)")
         }
     }
@@ -198,6 +240,7 @@ extension Lineage.Registry {
         func run() throws {
             let registry = try options.loadRegistry()
             let (queries, store) = try LineageQueries.open(locator: options.locator, familiesFile: nil)
+            noteStoreSize(queries, store: store)
             let coverage = DownstreamIndex(queries: queries, registry: registry).coverage()
             switch options.format {
             case .json:

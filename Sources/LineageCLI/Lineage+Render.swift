@@ -11,7 +11,8 @@ extension Lineage {
             abstract: "Draw a lineage map (DOT, SVG, PNG or PDF) of a model, a family or a question's answer.",
             discussion: """
                 TARGET is a model id (drawn with its ancestors), a family (qwen, Llama, DeepSeek; see \
-                `lineage families`) or a Hub namespace. A QUESTION in `lineage ask` words (it contains \
+                `lineage families`), a Hub namespace or an imported project (the models its AI-BOM \
+                uses, with their ancestors). A QUESTION in `lineage ask` words (it contains \
                 spaces) is drawn as its target with its filters; a file ending in .query holds one.
 
                 The map keeps the --max-nodes most important models by weighted reach and downloads, \
@@ -93,7 +94,8 @@ extension Lineage {
             // Keep the graph alive to the end: freeing a million names as soon as the map is built costs
             // more than the selection itself, and the process is about to exit anyway.
             defer { withExtendedLifetime(queries) {} }
-            let lookups = MapLookups(registry: try OrganizationRegistry.load(store: nil, userFile: registry))
+            noteStoreSize(queries, store: store)
+            let lookups = MapLookups(registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: storeOptions.store), userFile: registry))
             let snapshot = store == BundledDefault.description ? store : "store " + URL(fileURLWithPath: store).lastPathComponent
 
             // Flags given on the command line win over a question's filters.

@@ -28,6 +28,9 @@ extension Lineage {
         func run() throws {
             let (store, description) = try StoreLocator(explicitPath: storeOptions.store).openForReading()
             let report = try StatsReport(store: store, description: description)
+            if let note = StoreSizeNote.text(models: report.models, store: description) {
+                FileHandle.standardError.write(Data((note + "\n").utf8))
+            }
             switch format {
             case .text: print(report.text())
             case .json: print(try report.json())

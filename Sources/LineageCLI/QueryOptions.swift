@@ -22,13 +22,24 @@ struct QueryOptions: ParsableArguments {
     var format: OutputFormat = .table
 
     /// The queries over the store these options name (the bundled default when none is configured).
-    func openQueries() throws -> (queries: LineageQueries, store: String) {
-        try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile)
+    /// A store with no or few Hub models is noted on standard error unless `noteSmallStore` is false
+    /// (`ask` puts the note in its answer instead).
+    func openQueries(noteSmallStore: Bool = true) throws -> (queries: LineageQueries, store: String) {
+        let opened = try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile)
+        if noteSmallStore { noteStoreSize(opened.queries, store: opened.store) }
+        return opened
     }
 
     /// Prints `report` in the chosen format.
     func print(_ report: some TabularReport) throws {
         Swift.print(try report.render(format, width: TextTable.terminalWidth(environment: ProcessInfo.processInfo.environment)))
+    }
+}
+
+/// Prints on standard error the one line `StoreSizeNote` has for a store with no or few Hub models.
+func noteStoreSize(_ queries: LineageQueries, store: String) {
+    if let note = StoreSizeNote.text(for: queries.loaded.data, store: store) {
+        FileHandle.standardError.write(Data((note + "\n").utf8))
     }
 }
 

@@ -26,10 +26,13 @@ public struct AncestorsReport: Sendable, Codable, Equatable, TabularReport {
     public var cycle: [String]
     /// Ancestors by depth, then id.
     public var ancestors: [Ancestor]
+    /// Set when `model` is an imported project: the models it uses (at depth 1), ascending.
+    public var usedModels: [String]?
 
     public var summaryLines: [String] {
         var lines = [
-            "\(model): \(Formatting.group(ancestors.count)) ancestor\(ancestors.count == 1 ? "" : "s"), generation \(generation), "
+            (usedModels.map { "project \(model) (uses \(Formatting.group($0.count)) model\($0.count == 1 ? "" : "s"))" } ?? model)
+                + ": \(Formatting.group(ancestors.count)) ancestor\(ancestors.count == 1 ? "" : "s"), generation \(generation), "
                 + "\(roots.count) root\(roots.count == 1 ? "" : "s")" + (roots.isEmpty ? "" : ": " + roots.prefix(8).joined(separator: ", ") + (roots.count > 8 ? ", … (--format json lists all)" : "")),
         ]
         if !cycle.isEmpty {

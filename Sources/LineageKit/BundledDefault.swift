@@ -6,6 +6,8 @@ import LineageStore
 public enum BundledDefault {
     /// The file name of the resource.
     public static let fileName = "default-hub.jsonl"
+    /// How many Hub models (external parents not counted) the snapshot holds.
+    public static let modelCount = 4_167
     /// What the snapshot is, for output.
     public static let description = "bundled default snapshot (hub-stats-2026, 4,167 Hub models)"
 

@@ -23,6 +23,9 @@ public struct DownstreamIndex: Sendable {
     /// Papers linked to model v: `paperIDs[paperOffsets[v]..<paperOffsets[v+1]]` (indexes into `data.papers`).
     private let paperOffsets: [Int32]
     private let paperIDs: [Int32]
+    /// arXiv ids never listed as downstream papers (`BoilerplatePapers`, unless `--all-papers`); a report
+    /// names the ones it left out.
+    public var excludedPapers: Set<String> = BoilerplatePapers.ids
 
     /// - Complexity: O(Σ family sizes) for the membership, plus O(n + uses + paper links + authors).
     public init(queries: LineageQueries, registry: OrganizationRegistry) {
@@ -217,6 +220,7 @@ public struct DownstreamIndex: Sendable {
         }
 
         // Papers: linked to any member.
+        var leftOutPapers: [String] = []
         if filter.includes(.paper) {
             var linked: [Int32: [Int32]] = [:]
             for v in members {
@@ -230,6 +234,10 @@ public struct DownstreamIndex: Sendable {
                 let owners = Set(models.compactMap { ownerNamespace(of: $0)?.lowercased() })
                 let row = owners.count == 1 ? rows.first ?? nil : nil
                 let arxiv = data.downstream.papers[Int(p)]
+                if excludedPapers.contains(arxiv) {
+                    leftOutPapers.append(arxiv)
+                    continue
+                }
                 entities.append(DownstreamEntity(
                     type: .paper, id: arxiv, url: "https://arxiv.org/abs/\(arxiv)",
                     owner: owners.count == 1 ? models.first.flatMap(ownerNamespace) : nil,
@@ -246,7 +254,7 @@ public struct DownstreamIndex: Sendable {
         }
         return DownstreamReport(
             families: families.map { familyIDs[$0] }, filter: filter, memberModels: members.count,
-            coverage: coverage(of: derivativeMembers), entities: entities)
+            coverage: coverage(of: derivativeMembers), entities: entities, leftOutPapers: leftOutPapers.sorted())
     }
 
     /// Everything downstream of the families whose owner is registered in `country` (`CN` for

@@ -12,10 +12,12 @@ public struct DownstreamReport: Sendable, Codable, Equatable, TabularReport {
     public var coverage: RegistryCoverage
     /// Ranked by type (organization, space, paper, project), then models, downloads, id.
     public var entities: [DownstreamEntity]
+    /// Boilerplate papers (`BoilerplatePapers`) linked to the members but not listed, ascending.
+    public var leftOutPapers: [String]
 
     public init(
         families: [String], origin: String? = nil, filter: DownstreamFilter, memberModels: Int, coverage: RegistryCoverage,
-        entities: [DownstreamEntity]
+        entities: [DownstreamEntity], leftOutPapers: [String] = []
     ) {
         self.families = families
         self.origin = origin
@@ -23,6 +25,7 @@ public struct DownstreamReport: Sendable, Codable, Equatable, TabularReport {
         self.memberModels = memberModels
         self.coverage = coverage
         self.entities = entities
+        self.leftOutPapers = leftOutPapers
     }
 
     /// Entities of `type`, in rank order.
@@ -45,6 +48,7 @@ public struct DownstreamReport: Sendable, Codable, Equatable, TabularReport {
         if filter.countries != nil || filter.kinds != nil {
             lines.append("Entities whose owner's country or kind is unknown cannot match the filter; see the coverage above.")
         }
+        if let line = BoilerplatePapers.leftOutLine(leftOutPapers) { lines.append(line) }
         return lines
     }
 

@@ -16,6 +16,8 @@ public struct IngestResult: Sendable {
         public var bytes: Int64
         /// Remarks about a Space file or BOM that did not stop the ingest (a model component without a Hub id).
         public var notes: [String] = []
+        /// Whether this input is the bundled default snapshot a new store started from.
+        public var isBundledDefault = false
     }
 
     public var inputs: [Input] = []

@@ -11,6 +11,10 @@ public enum IngestSummaryText {
                 continue
             }
             guard let s = input.summary else { continue }
+            if input.isBundledDefault {
+                lines.append(bundledDefaultLine(s) + "; --no-default-data starts a store empty")
+                continue
+            }
             if !input.format.describesModels {
                 lines.append(downstreamLine(input, s))
                 for note in input.notes { lines.append("  note: \(note)") }
@@ -41,6 +45,12 @@ public enum IngestSummaryText {
         let rate = result.seconds > 0 ? Double(result.records) / result.seconds : 0
         lines.append(String(format: "Stored in %@ in %.2f s (%@ records/s).", storePath, result.seconds, StatsReport.group(Int(rate))))
         return lines.joined(separator: "\n")
+    }
+
+    /// The line saying that a new store starts from the bundled default snapshot.
+    public static func bundledDefaultLine(_ s: IngestWriter.SnapshotSummary) -> String {
+        "New store: it starts from the \(BundledDefault.description) as snapshot #\(s.snapshotID), so answers still cover the Hub "
+            + "(\(StatsReport.group(s.records)) records, \(StatsReport.group(s.edges)) lineage edges)"
     }
 
     /// `spaces.jsonl: snapshot #3, 12 Spaces (10 new, 2 updated), 30 uses of models, 4 models named by no record`.

@@ -14,6 +14,8 @@ public struct Ingestor {
     /// One snapshot's worth of input: a file, or an edge list together with its node lists.
     struct InputGroup {
         var files: [(path: String, format: InputFormat)]
+        /// The bundled default snapshot, added in front of inputs that describe no models.
+        var isBundledDefault = false
         var label: String {
             files.map { ($0.path as NSString).lastPathComponent }.joined(separator: " + ")
         }
@@ -27,7 +29,11 @@ public struct Ingestor {
         paths: [String], into store: LineageStore, progress: ((IngestProgress) -> Void)? = nil
     ) throws -> IngestResult {
         let start = Date()
-        let groups = try plan(paths)
+        var groups = try plan(paths)
+        if options.startFromBundledDefault, !groups.contains(where: { $0.files.contains { $0.format.describesModels } }),
+           try store.snapshotCount() == 0 {
+            groups.insert(InputGroup(files: [(try BundledDefault.path(), .hubJSON)], isBundledDefault: true), at: 0)
+        }
         var sizes: [String: Int64] = [:]
         for group in groups {
             for file in group.files { sizes[file.path] = FileDigest.size(path: file.path) ?? 0 }
@@ -52,6 +58,7 @@ public struct Ingestor {
                 var input = IngestResult.Input(
                     label: group.label, format: group.format, alreadyIngestedAs: nil, summary: nil,
                     problems: [], skipped: 0, bytes: totalBytes)
+                input.isBundledDefault = group.isBundledDefault
                 // A single file whose size no ingested file had cannot be a duplicate: hash it while parsing
                 // instead of reading it twice.
                 let hashWhileParsing = try group.files.count == 1 && group.format.describesModels

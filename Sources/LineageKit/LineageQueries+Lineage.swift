@@ -64,18 +64,20 @@ extension LineageQueries {
             distinctAuthors: authors.count, order: order, limit: limit, descendants: rows)
     }
 
-    /// The whole lineage of model `word` up to its roots.
+    /// The whole lineage of model `word` up to its roots; for an imported project, of the models it uses.
     ///
     /// Breadth-first up the parent edges: each ancestor once, at its shortest hop distance, with
     /// one shortest path; cycles end the walk where it meets a model already seen. The generation
     /// is the longest chain from a root, on the graph's condensation (a cycle counts as one step).
-    /// - Throws: `LineageError` when `word` names no model, or names a family or namespace instead.
+    /// - Throws: `LineageError` when `word` names no model or project, or names a family or namespace instead.
     /// - Complexity: O(n + e) (the condensation), plus O(a log a) for a ancestors.
     public func ancestors(of word: String) throws(LineageError) -> AncestorsReport {
         let trimmed = word.trimmingCharacters(in: .whitespaces)
         let node: Int32
         if let exact = resolver.node(named: trimmed) {
             node = exact
+        } else if let project = project(named: trimmed) {
+            return ancestors(ofProject: project.name, using: project.models)
         } else {
             let (target, _) = try resolve(trimmed)
             throw LineageError("'\(word)' is a \(target.kind), not a model; ancestors takes one model id such as Qwen/Qwen2.5-7B-Instruct")
@@ -101,5 +103,33 @@ extension LineageQueries {
         return AncestorsReport(
             model: name(node), generation: Int(generation), roots: rows.filter(\.isRoot).map(\.id).sorted(),
             cycle: cycle, ancestors: rows)
+    }
+
+    /// The lineage of the models project `name` uses: each used model at depth 1 (relation `uses`), each
+    /// of their ancestors one hop further than from the nearest used model, every path ending at the
+    /// project. The generation is one more than the deepest used model's.
+    /// - Complexity: O(n + e) (the condensation), plus O(a log a) for a ancestors.
+    func ancestors(ofProject name: String, using models: [Int32]) -> AncestorsReport {
+        let result = graph.ancestors(of: models)
+        let columns = graph.columns!
+        var rows: [AncestorsReport.Ancestor] = []
+        rows.reserveCapacity(result.count)
+        for p in 0..<result.count {
+            let v = result.nodes[p]
+            let isUsed = p < result.seedCount
+            rows.append(AncestorsReport.Ancestor(
+                id: self.name(v), author: author(v), depth: Int(result.depths[p]) + 1,
+                relation: isUsed ? "uses" : result.relations[p].name,
+                downloads: columns.downloads[Int(v)], isRoot: graph.inDegree(v) == 0,
+                isExternal: columns.kinds[Int(v)] == .external,
+                path: result.path(toPosition: p).reversed().map(self.name) + [name]))
+        }
+        rows.sort { ($0.depth, $0.id) < ($1.depth, $1.id) }
+        let generations = graph.generations(condensation: graph.condensation())
+        let generation = (models.map { Int(generations[Int($0)]) }.max() ?? -1) + 1
+        var report = AncestorsReport(
+            model: name, generation: generation, roots: rows.filter(\.isRoot).map(\.id).sorted(), cycle: [], ancestors: rows)
+        report.usedModels = models.map(self.name).sorted()
+        return report
     }
 }

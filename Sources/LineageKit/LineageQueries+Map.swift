@@ -6,8 +6,9 @@ extension LineageQueries {
     /// Most cross-family merges a `which merges cross families` map starts from (the most downloaded).
     static let crossFamilyMergeSeeds = 8
 
-    /// The map of what `word` names: a family (from its roots), a namespace (its models) or a model
-    /// (with its ancestors, so it is seen in its lineage).
+    /// The map of what `word` names: a family (from its roots), a namespace (its models), a model
+    /// (with its ancestors, so it is seen in its lineage) or an imported project (the models it uses,
+    /// with their ancestors).
     ///
     /// - Parameters:
     ///   - lookups: author countries and kinds, for fills, the legend and `request.countries`.
@@ -19,9 +20,12 @@ extension LineageQueries {
         let name: String = switch target.kind {
         case "family": "\(target.label ?? target.name) family"
         case "namespace": "namespace \(target.name)"
+        case "project": "project \(target.name) (the models it uses)"
         default: target.name
         }
-        return try map(seeds: seeds, name: name, includeAncestors: target.kind == "model", request: request, lookups: lookups, snapshot: snapshot)
+        return try map(
+            seeds: seeds, name: name, includeAncestors: target.kind == "model" || target.kind == "project", request: request,
+            lookups: lookups, snapshot: snapshot)
     }
 
     /// The map answering a question: its target drawn with its filters (country, relations, depth, since,

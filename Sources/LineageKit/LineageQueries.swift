@@ -102,8 +102,25 @@ public struct LineageQueries: Sendable {
                 return (QueryTarget(kind: "model", name: name(node)), [node])
             }
         } catch {
+            // Not a family, namespace or model: an imported project stands for the models it uses.
+            if let project = project(named: trimmed) {
+                return (QueryTarget(kind: "project", name: project.name), project.models)
+            }
             throw LineageError(error.description)
         }
+    }
+
+    /// The imported project (AI-BOM) named `word` (case-insensitive), with the models it uses directly or
+    /// through BOM pedigree, ascending; nil when no project has that name.
+    /// - Complexity: O(projects + uses).
+    public func project(named word: String) -> (name: String, models: [Int32])? {
+        let key = word.lowercased()
+        let downstream = loaded.data.downstream
+        guard let i = downstream.nodes.indices.first(where: { downstream.nodes[$0].kind == .project && downstream.nodes[$0].name.lowercased() == key })
+        else { return nil }
+        var models: [Int32] = []
+        for (n, m) in zip(downstream.useNodes, downstream.useModels) where Int(n) == i { models.append(m) }
+        return (downstream.nodes[i].name, Array(Set(models)).sorted())
     }
 
     /// The catalog index of the family `word` names (id, label or alias).

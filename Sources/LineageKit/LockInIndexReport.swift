@@ -61,4 +61,11 @@ public struct LockInIndexReport: Sendable, Codable, Equatable, TabularReport {
     }
 
     public var numericColumns: Set<Int> { [1, 2, 3, 4] }
+
+    /// Shares as exact fractions.
+    public var machineRows: [[String]] {
+        families.map {
+            [$0.family, String($0.models), Formatting.raw($0.modelShare), Formatting.raw($0.downloadShare), Formatting.raw($0.pairShare)]
+        }
+    }
 }

@@ -12,7 +12,7 @@ public enum MapQuestion {
     ///   quoting the word that was not understood).
     public static func detect(_ argument: String) throws(LineageError) -> LineageQuery? {
         if argument.lowercased().hasSuffix(".query") {
-            let saved = try SavedQuery.load(path: argument)
+            let saved = try SavedQuery.load(named: argument).query
             do {
                 return try QuestionParser().parse(saved.question)
             } catch {

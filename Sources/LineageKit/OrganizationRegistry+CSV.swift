@@ -74,13 +74,21 @@ extension OrganizationRegistry {
 
     /// One row checked: a namespace without `/` or spaces, an ISO 3166-1 alpha-2 country, a known kind,
     /// and a source whenever a country or kind is given.
+    ///
+    /// With `supplier`, the key is a BOM supplier's name as its BOM spells it (`Acme AI Inc.`): spaces
+    /// and `/` are allowed, control characters are not. Projects are matched to it by that name.
     /// - Throws: `LineageError` with the problem (no location; callers add it).
     public static func validated(
-        namespace: String, name: String?, country: String?, kind: String?, source: String?, evidence: String?, layer: String
+        namespace: String, name: String?, country: String?, kind: String?, source: String?, evidence: String?, layer: String,
+        supplier: Bool = false
     ) throws(LineageError) -> Organization {
         let namespace = namespace.trimmingCharacters(in: .whitespaces)
-        guard !namespace.isEmpty else { throw LineageError("empty namespace") }
-        guard !namespace.contains("/"), !namespace.contains(where: \.isWhitespace) else {
+        guard !namespace.isEmpty else { throw LineageError(supplier ? "empty supplier name" : "empty namespace") }
+        if supplier {
+            guard !namespace.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw LineageError("supplier name \(namespace.debugDescription) holds control characters")
+            }
+        } else if namespace.contains("/") || namespace.contains(where: \.isWhitespace) {
             throw LineageError("namespace '\(namespace)' is not a Hub namespace (no '/' or spaces)")
         }
         var code: String?

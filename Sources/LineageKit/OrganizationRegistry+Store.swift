@@ -15,24 +15,26 @@ extension OrganizationRegistry {
 
     /// Adds or replaces `rows` in the store's registry layer, all in one transaction.
     ///
-    /// The store is `--store` (created when absent) or the existing default store; the default store is
-    /// never created here, since an empty one would hide the bundled snapshot from read commands.
-    /// - Returns: the store's path and how many rows replaced an earlier one.
-    public static func addToStore(_ rows: [Organization], locator: StoreLocator) throws -> (path: String, replaced: Int) {
-        let store: LineageStore
-        if let explicit = locator.explicitPath {
-            store = try LineageStore.openOrCreate(path: explicit)
-        } else {
-            let path = locator.writePath
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw LineageError("no store at \(path) to add to: ingest data first (`lineage ingest FILE`), name one with --store PATH, or keep your rows in a CSV and pass --registry FILE")
+    /// The store is `--store`, else the default store; it is created when absent. A store that holds no
+    /// snapshot yet first receives the bundled default snapshot (unless `startFromBundledDefault` is
+    /// false), so that it does not hide the Hub data from read commands; a store created here is removed
+    /// again when the write fails.
+    /// - Returns: the store's path, how many rows replaced an earlier one, and the snapshot the store
+    ///   started from when it was seeded here.
+    public static func addToStore(
+        _ rows: [Organization], locator: StoreLocator, startFromBundledDefault: Bool = true
+    ) throws -> (path: String, replaced: Int, startedFrom: IngestWriter.SnapshotSummary?) {
+        let target = try WritableStore.openOrCreate(path: locator.writePath)
+        return try target.write { store in
+            var seeded: IngestWriter.SnapshotSummary?
+            if startFromBundledDefault, try store.snapshotCount() == 0 {
+                seeded = try Ingestor().ingest(paths: [try BundledDefault.path()], into: store).inputs.first?.summary
             }
-            store = try LineageStore.open(path: path)
+            let before = Set(try store.organizations().map { $0.namespace.lowercased() })
+            try store.upsertOrganizations(rows.map {
+                OrganizationRow(namespace: $0.namespace, name: $0.name, country: $0.country, kind: $0.kind?.rawValue, source: $0.source, evidence: $0.evidence)
+            }, at: Int64(Date().timeIntervalSince1970))
+            return (store.path, rows.filter { before.contains($0.namespace.lowercased()) }.count, seeded)
         }
-        let before = Set(try store.organizations().map { $0.namespace.lowercased() })
-        try store.upsertOrganizations(rows.map {
-            OrganizationRow(namespace: $0.namespace, name: $0.name, country: $0.country, kind: $0.kind?.rawValue, source: $0.source, evidence: $0.evidence)
-        }, at: Int64(Date().timeIntervalSince1970))
-        return (store.path, rows.filter { before.contains($0.namespace.lowercased()) }.count)
     }
 }

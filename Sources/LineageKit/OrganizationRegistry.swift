@@ -87,7 +87,8 @@ public struct OrganizationRegistry: Sendable {
         return (organizations, conflicts)
     }
 
-    /// The rows users added to `store`, validated as a file's would be; the Hub's answers stored by
+    /// The rows users added to `store`, validated as a file's would be (a key with spaces or `/` is a BOM
+    /// supplier's name, added with `registry add --supplier`); the Hub's answers stored by
     /// `lineage sync --namespaces` (source `hub-api`) come back in layer `hub-api`.
     public static func storeRows(_ store: LineageStore) throws -> [Organization] {
         var rows: [Organization] = []
@@ -96,7 +97,8 @@ public struct OrganizationRegistry: Sendable {
                 let source = row.source ?? "user"
                 rows.append(try validated(
                     namespace: row.namespace, name: row.name, country: row.country, kind: row.kind,
-                    source: source, evidence: row.evidence, layer: source == hubAPISource ? hubAPILayer : "store"))
+                    source: source, evidence: row.evidence, layer: source == hubAPISource ? hubAPILayer : "store",
+                    supplier: row.namespace.contains("/") || row.namespace.contains(where: \.isWhitespace)))
             } catch {
                 throw LineageError("\(store.path): registry row \(row.namespace): \(error.message)")
             }

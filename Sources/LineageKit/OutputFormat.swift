@@ -6,9 +6,10 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     case table
     /// The whole report as pretty-printed JSON with sorted keys (stable shape, see docs/METRICS.md).
     case json
-    /// The table's rows as RFC 4180 CSV with a header row, without the summary lines.
+    /// The table's rows as RFC 4180 CSV with a header row, without the summary lines; numbers are raw
+    /// (`617210`, shares as fractions), not grouped for reading.
     case csv
-    /// The table's rows as tab-separated values with a header row (tabs and line breaks in cells become spaces).
+    /// As `csv`, tab-separated (tabs and line breaks in cells become spaces).
     case tsv
 }
 
@@ -24,10 +25,22 @@ public protocol TabularReport: Encodable {
     var numericColumns: Set<Int> { get }
     /// Lines printed below the table.
     var footerLines: [String] { get }
+    /// Column titles of the CSV and TSV output (default: `columns`).
+    var machineColumns: [String] { get }
+    /// Rows of the CSV and TSV output, matching `machineColumns`: numbers raw, for programs (default:
+    /// `rows` with `Formatting.raw` applied to the numeric columns).
+    var machineRows: [[String]] { get }
 }
 
 extension TabularReport {
     public var footerLines: [String] { [] }
+
+    public var machineColumns: [String] { columns }
+
+    public var machineRows: [[String]] {
+        let numeric = numericColumns
+        return rows.map { row in row.enumerated().map { numeric.contains($0.offset) ? Formatting.raw($0.element) : $0.element } }
+    }
 
     /// The report in `format`; a table is narrowed to `width` characters when given (see `TextTable`).
     public func render(_ format: OutputFormat, width: Int? = nil) throws -> String {
@@ -37,10 +50,10 @@ extension TabularReport {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(self), as: UTF8.self)
         case .csv:
-            return ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
+            return ([machineColumns] + machineRows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
         case .tsv:
             let clean = { (cell: String) in String(cell.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }) }
-            return ([columns] + rows).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n")
+            return ([machineColumns] + machineRows).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n")
         case .table:
             var lines = summaryLines
             if !rows.isEmpty {
@@ -79,4 +92,38 @@ enum Formatting {
 
     /// `0.4567` → `45.7%`.
     static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
+    /// A table cell as a machine-readable number: `617,210` → `617210`, `45.7%` → `0.457`; any other text
+    /// is returned unchanged.
+    static func raw(_ cell: String) -> String {
+        var text = cell
+        let isPercent = text.hasSuffix("%")
+        if isPercent { text.removeLast() }
+        let grouped = text.split(separator: ",", omittingEmptySubsequences: false)
+        if grouped.count > 1 {
+            let head = grouped[0].hasPrefix("-") ? grouped[0].dropFirst() : grouped[0]
+            guard (1...3).contains(head.count), head.allSatisfy(\.isASCIIDigitLike),
+                  grouped.dropFirst().allSatisfy({ group in
+                      let digits = group.prefix { $0 != "." }
+                      return digits.count == 3 && digits.allSatisfy(\.isASCIIDigitLike)
+                  })
+            else { return cell }
+            text = grouped.joined()
+        }
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+              text.allSatisfy({ $0.isASCIIDigitLike || $0 == "." || $0 == "-" }), !text.isEmpty
+        else { return cell }
+        return isPercent ? "\(value / 100)" : text
+    }
+
+    /// `12345` → `12345` (machine output: no grouping).
+    static func raw(_ value: Int64) -> String { String(value) }
+
+    /// A share in 0…1 as its shortest exact decimal form.
+    static func raw(_ value: Double) -> String { "\(value)" }
+}
+
+extension Character {
+    /// `0`…`9` only.
+    fileprivate var isASCIIDigitLike: Bool { ("0"..."9").contains(self) }
 }

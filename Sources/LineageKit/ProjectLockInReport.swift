@@ -139,6 +139,14 @@ public struct ProjectLockInReport: Sendable, Codable, Equatable, TabularReport {
 
     public var numericColumns: Set<Int> { [2, 3, 4, 5] }
 
+    /// Shares as exact fractions.
+    public var machineRows: [[String]] {
+        families.map {
+            [$0.family, $0.origin ?? "?", String($0.models), Formatting.raw($0.modelShare),
+             Formatting.raw($0.downloadShare), Formatting.raw($0.pairShare)]
+        }
+    }
+
     public var footerLines: [String] {
         ["Models:"] + models.map { u in
             "  \(u.model)" + (u.via.map { " (ancestor of \($0))" } ?? "") + (u.external ? " [not in the store's records]" : "")

@@ -1,6 +1,6 @@
 /// What a user's word named, as reports show it.
 public struct QueryTarget: Sendable, Codable, Equatable {
-    /// `model`, `family` or `namespace`.
+    /// `model`, `family`, `namespace` or `project` (an imported AI-BOM, standing for the models it uses).
     public var kind: String
     /// The model id, family id or namespace as spelled in the data.
     public var name: String

@@ -9,6 +9,15 @@ extension LineageStore {
         }
     }
 
+    /// The suppliers named by the store's projects (`metadata.component.supplier.name` of their BOMs), sorted.
+    public func projectSuppliers() throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT author FROM downstream WHERE kind = 'project' AND author IS NOT NULL ORDER BY author COLLATE NOCASE
+                """)
+        }
+    }
+
     /// Adds or replaces `rows` (matched by namespace, case-insensitive) in one transaction: all or nothing.
     public func upsertOrganizations(_ rows: [OrganizationRow], at time: Int64) throws(StoreError) {
         do {

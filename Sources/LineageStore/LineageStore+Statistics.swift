@@ -7,6 +7,11 @@ extension LineageStore {
         JOIN edge e ON e.snapshot_id = m.snapshot_id AND e.child = m.id
         """
 
+    /// How many snapshots the store holds: 0 for a store nothing was ever ingested into.
+    public func snapshotCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot") ?? 0 }
+    }
+
     /// Counts of models, edges, roots, papers and snapshots.
     /// - Complexity: a few scans of the model and edge tables.
     public func statistics() throws(StoreError) -> StoreStatistics {

@@ -18,6 +18,8 @@ struct CLIRunner {
     }
 
     var environment: [String: String]
+    /// The working directory of the child (this process's when nil).
+    var currentDirectory: String?
 
     /// An environment in which the default store lives under `home` (so the user's real store is never touched).
     init(home: String) {
@@ -43,6 +45,7 @@ struct CLIRunner {
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         process.environment = environment
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

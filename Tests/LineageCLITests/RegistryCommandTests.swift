@@ -34,9 +34,9 @@ struct RegistryCommandTests {
 
     @Test func addImportAndLayerAUsersRegistry() throws {
         let store = home.file("s.sqlite")
-        // No default store: adding is refused rather than hiding the bundled snapshot behind an empty store.
-        let refused = try cli.run(["registry", "add", "acme", "--country", "US", "--kind", "startup"])
-        #expect(refused.status != 0 && refused.stderr.contains("no store at"))
+        // No default store: adding creates it from the bundled snapshot, so it hides no Hub data.
+        let created = try cli.run(["registry", "add", "acme", "--country", "US", "--kind", "startup"])
+        #expect(created.status == 0 && created.stdout.contains("New store: it starts from the bundled default snapshot"), "\(created.stderr)")
         let added = try cli.run(["registry", "add", "acme", "--country", "us", "--kind", "startup", "--evidence", "acme.example", "--store", store])
         #expect(added.status == 0, "\(added.stderr)")
         let bad = home.write("bad.csv", "namespace,name,country,kind,source,evidence\nzeta,Z,US,startup,me,\nomega,O,XX,startup,me,\n")

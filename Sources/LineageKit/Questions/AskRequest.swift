@@ -9,15 +9,19 @@ public struct AskRequest: Sendable {
     public var limit: Int?
     /// The saved query's description, when run from a file.
     public var description: String?
+    /// Where the saved query was found when not at the path given (`./queries`, `bundled`).
+    public var savedQueryOrigin: String?
 
-    /// Compiles the words of a question, or reads the saved query they name (one argument ending in `.query`).
+    /// Compiles the words of a question, or reads the saved query they name (one argument ending in
+    /// `.query`: a path, else a file of that name in `./queries`, else a bundled one).
     public static func make(words: [String], format: OutputFormat, limit: Int?) throws -> AskRequest {
         if words.count == 1, words[0].hasSuffix(".query") {
-            let saved = try SavedQuery.load(path: words[0])
+            let (saved, origin) = try SavedQuery.load(named: words[0])
             var request = AskRequest(question: saved.question, query: try QuestionParser().parse(saved.question))
             request.format = format == .table ? saved.format : format
             request.limit = limit ?? saved.limit
             request.description = saved.description
+            request.savedQueryOrigin = origin
             return request
         }
         let text = words.joined(separator: " ")

@@ -37,5 +37,31 @@ extension QuestionAnswer: TabularReport {
 
     public var numericColumns: Set<Int> { [4, 5, 6, 7] }
 
+    /// The answer of a `how many` (`answer`) or `what share of` question (`answer`, `download share`, as
+    /// fractions) leads every CSV and TSV row, so it is never lost; with no entity to list, one row holds it.
+    public var machineColumns: [String] {
+        switch query.intent {
+        case .count: ["answer"] + columns
+        case .share: ["answer", "download share"] + columns
+        default: columns
+        }
+    }
+
+    public var machineRows: [[String]] {
+        let answerCells: [String] = switch query.intent {
+        case .count: [value.map { String(Int64($0)) } ?? ""]
+        case .share: [value.map(Formatting.raw) ?? "", downloadShare.map(Formatting.raw) ?? ""]
+        default: []
+        }
+        let rows = entities.map { row in
+            answerCells + [
+                row.entity, row.kind, row.country ?? "?", row.countrySource ?? "-", String(row.models), String(row.depth),
+                String(row.downloads), row.switchingCost.map { String(format: "%.1f", $0) } ?? "-", row.path.joined(separator: " → "),
+            ]
+        }
+        if rows.isEmpty, !answerCells.isEmpty { return [answerCells + Array(repeating: "", count: columns.count)] }
+        return rows
+    }
+
     public var footerLines: [String] { coverage.map { [$0.line] } ?? [] }
 }

@@ -36,12 +36,13 @@ extension QuestionAnswerer {
     func answerEntities(_ question: String, _ query: LineageQuery, rowLimit: Int) throws -> QuestionAnswer {
         let target = try resolve(query.target)
         let result = graph.descendants(of: target.seeds, relations: mask(query.relations), maxDepth: query.maxDepth)
-        let groups = group(result, query: query, own: target.ownNamespaces)
+        let groups = group(result, query: query, own: target.ownNamespaces, excluding: target.project.map { [EntityKey(entityClass: .project, id: $0)] } ?? [])
         var answer = QuestionAnswer(
             question: question, query: query, target: target.description, store: store,
             total: 0, entities: [], value: nil, downloadShare: nil, notes: [], coverage: groups.coverage)
         let matching = groups.entities.filter { passes($0.value, query: query) }
         answer.total = matching.count
+        if let line = BoilerplatePapers.leftOutLine(groups.leftOutPapers) { answer.notes.append(line) }
         switch query.intent {
         case .count:
             answer.value = Double(matching.count)
@@ -50,7 +51,8 @@ extension QuestionAnswerer {
             let downloads = matching.reduce(Int64(0)) { $0 + $1.value.downloads }
             answer.value = all.count > 0 ? Double(matching.count) / Double(all.count) : 0
             answer.downloadShare = all.downloads > 0 ? Double(downloads) / Double(all.downloads) : 0
-            answer.notes.append("Of \(Formatting.group(Int64(all.count))) \(query.country.map { "\($0) " } ?? "")\(query.subject?.rawValue ?? "entities") that derive from any model, \(Formatting.group(Int64(matching.count))) derive from the target.")
+            let noun = query.subject == .myProjects ? "imported projects" : query.subject?.rawValue ?? "entities"
+            answer.notes.append("Of \(Formatting.group(Int64(all.count))) \(query.country.map { "\($0) " } ?? "")\(noun) that derive from any model, \(Formatting.group(Int64(matching.count))) derive from the target.")
         default:
             break
         }
@@ -66,8 +68,11 @@ extension QuestionAnswerer {
         return answer
     }
 
-    /// Groups a traversal's nodes into downstream entities of the query's subject class.
-    func group(_ result: TraversalResult, query: LineageQuery, own: Set<String>) -> (entities: [EntityKey: Accumulator], coverage: QuestionAnswer.Coverage) {
+    /// Groups a traversal's nodes into downstream entities of the query's subject class; also returns the
+    /// boilerplate papers left out (`BoilerplatePapers`).
+    func group(
+        _ result: TraversalResult, query: LineageQuery, own: Set<String>, excluding excluded: Set<EntityKey> = []
+    ) -> (entities: [EntityKey: Accumulator], coverage: QuestionAnswer.Coverage, leftOutPapers: [String]) {
         var entities: [EntityKey: Accumulator] = [:]
         let subject = query.subject ?? .projects
         let downloads = data.downloads
@@ -103,6 +108,16 @@ extension QuestionAnswerer {
             entities[key]!.downloads += downloads[Int(node)]
         }
         addDownstream(of: result, subject: subject, own: own, into: &entities)
+        for key in excluded { entities[key] = nil }
+        // Boilerplate papers leave the answer; the note names those the question would have listed.
+        var leftOutPapers: [String] = []
+        if !allPapers {
+            for id in BoilerplatePapers.ids {
+                let key = EntityKey(entityClass: .paper, id: id)
+                guard let value = entities.removeValue(forKey: key) else { continue }
+                if passes(value, query: query) { leftOutPapers.append(id) }
+            }
+        }
         var coverage = QuestionAnswer.Coverage(entities: 0, attributed: 0, downloads: 0, attributedDownloads: 0)
         for value in entities.values {
             coverage.entities += 1
@@ -112,7 +127,7 @@ extension QuestionAnswerer {
                 coverage.attributedDownloads += value.downloads
             }
         }
-        return (entities, coverage)
+        return (entities, coverage, leftOutPapers)
     }
 
     /// Spaces and projects that use any model the traversal reached (its seeds too: a Space running Qwen's
@@ -124,7 +139,8 @@ extension QuestionAnswerer {
         if Self.includes(subject, .paper) { types.insert(.paper) }
         if Self.includes(subject, .project) { types.insert(.project) }
         guard !types.isEmpty, data.downstream.nodes.count + data.downstream.papers.count > 0 else { return }
-        let index = DownstreamIndex(queries: queries, registry: registry)
+        var index = DownstreamIndex(queries: queries, registry: registry)
+        index.excludedPapers = []  // `group` leaves them out, knowing the question's filters
         let report = index.downstream(
             ofModels: result.nodes, families: [], ownNamespaces: own,
             filter: DownstreamFilter(types: types, includeFamilyOwners: true))
@@ -217,14 +233,21 @@ extension QuestionAnswerer {
             url: Self.url(entity: key.id, kind: value.nodeKind))
     }
 
-    /// For `what share of`: every entity of the subject (with the country filter) that derives from any model.
+    /// For `what share of`: every entity of the subject (with the country filter) that derives from any
+    /// model, the denominator of the share. Organizations are the authors of derivative models (models with
+    /// a parent); Spaces and projects those using any model; papers those linked to a derivative model.
+    /// - Complexity: O(n + e + uses + paper links).
     func derivativeEntities(query: LineageQuery) -> (count: Int, downloads: Int64) {
+        let subject = query.subject ?? .projects
         var seen = Set<String>()
         var downloads: Int64 = 0
         var count = 0
+        var derivatives: [Int32] = []
         for node in 0..<Int32(graph.nodeCount) where graph.inDegree(node) > 0 {
             let nodeKind = kind(node)
             guard nodeKind == .model || nodeKind == .external else { continue }
+            derivatives.append(node)
+            guard Self.includes(subject, .organization) || Self.includes(subject, .model) else { continue }
             if let since = query.since, data.createdAt[Int(node)] < since { continue }
             guard let owner = author(node) else { continue }
             let organization = registry.organization(owner)
@@ -241,6 +264,27 @@ extension QuestionAnswerer {
             if seen.insert(key).inserted { count += 1 }
             downloads += data.downloads[Int(node)]
         }
+        // Spaces, projects and papers, counted as the answer counts them.
+        var index = DownstreamIndex(queries: queries, registry: registry)
+        if allPapers { index.excludedPapers = [] }
+        func add(_ types: Set<DownstreamType>, models: [Int32]) {
+            guard !types.isEmpty else { return }
+            let report = index.downstream(
+                ofModels: models, families: [], ownNamespaces: [], filter: DownstreamFilter(types: types, includeFamilyOwners: true))
+            for entity in report.entities {
+                if let country = query.country {
+                    guard let code = entity.country, country.contains(code) else { continue }
+                }
+                count += 1
+                downloads += entity.downloads
+            }
+        }
+        guard data.downstream.nodes.count + data.downstream.papers.count > 0 else { return (count, downloads) }
+        var users: Set<DownstreamType> = []
+        if Self.includes(subject, .space) { users.insert(.space) }
+        if Self.includes(subject, .project) { users.insert(.project) }
+        add(users, models: Array(0..<Int32(graph.nodeCount)))
+        add(Self.includes(subject, .paper) ? [.paper] : [], models: derivatives)
         return (count, downloads)
     }
 }

@@ -102,7 +102,7 @@ extension QuestionAnswerer {
     // MARK: - what does MODEL descend from
 
     func answerAncestry(_ question: String, _ query: LineageQuery, rowLimit: Int) throws -> QuestionAnswer {
-        guard case .name(let word) = query.target else { throw LineageError("name one model: what does ORG/MODEL descend from") }
+        guard case .name(let word) = query.target else { throw LineageError("name one model or project: what does ORG/MODEL descend from") }
         let report = try queries.ancestors(of: word)
         let rows = report.ancestors.map { ancestor in
             let organization = ancestor.author.flatMap { registry.organization($0) }
@@ -114,22 +114,30 @@ extension QuestionAnswerer {
         var notes = ["Generation \(report.generation) below its roots: \(report.roots.joined(separator: ", "))."]
         if !report.cycle.isEmpty { notes.append("It sits in a lineage cycle: \(report.cycle.joined(separator: " ⇄ ")).") }
         return QuestionAnswer(
-            question: question, query: query, target: "model \(report.model)", store: store, total: rows.count,
+            question: question, query: query, target: "\(report.usedModels == nil ? "model" : "project") \(report.model)", store: store, total: rows.count,
             entities: Array(rows.prefix(rowLimit)), value: nil, downloadShare: nil, notes: notes, coverage: nil)
     }
 
     // MARK: - rank families
 
+    /// Families ranked by descendants (reach) or by their downloads; each row's country is the family's
+    /// origin, the registry country of its owner namespace.
     func answerRanking(_ question: String, _ query: LineageQuery, rowLimit: Int) -> QuestionAnswer {
         let report = queries.reach(by: .family)
         var entries = report.entries
         if query.ranking == .downloads {
             entries.sort { $0.downloads != $1.downloads ? $0.downloads > $1.downloads : $0.key < $1.key }
-            entries = entries.filter { $0.kind?.isLanguageModel ?? true } + entries.filter { !($0.kind?.isLanguageModel ?? true) }
+        } else {
+            // `reach` ranks by members (roots included); reach is the descendants, as the note says.
+            entries.sort { $0.descendants != $1.descendants ? $0.descendants > $1.descendants : $0.key < $1.key }
         }
+        entries = entries.filter { $0.kind?.isLanguageModel ?? true } + entries.filter { !($0.kind?.isLanguageModel ?? true) }
         let rows = entries.prefix(rowLimit).map { entry in
-            AnswerRow(
-                entity: entry.label ?? entry.key, kind: "\(entry.kind?.rawValue ?? "") family".trimmingCharacters(in: .whitespaces), country: nil, countrySource: nil,
+            let origin = queries.catalog.index(ofID: entry.key)
+                .flatMap { queries.catalog.entries[$0].namespaces.first }.flatMap { registry.organization($0) }
+            return AnswerRow(
+                entity: entry.label ?? entry.key, kind: "\(entry.kind?.rawValue ?? "") family".trimmingCharacters(in: .whitespaces),
+                country: origin?.country, countrySource: origin?.country == nil ? nil : origin.map { "owner \($0.namespace): \($0.source)" },
                 models: entry.descendants, path: [], depth: entry.maxGeneration, downloads: entry.downloads,
                 switchingCost: nil, url: nil)
         }
@@ -137,7 +145,7 @@ extension QuestionAnswerer {
         return QuestionAnswer(
             question: question, query: query, target: "every family in the catalog", store: store, total: entries.count,
             entities: rows, value: nil, downloadShare: nil,
-            notes: ["Ranked by \(by). `models` = descendants, `depth` = deepest generation.",
+            notes: ["Ranked by \(by). `models` = descendants, `depth` = deepest generation, `country` = the family's origin (its owner namespace's country in the registry).",
                     "Language-model families (llm, multimodal) come first, then diffusion, speech, vision and encoder families: each part is ranked on its own."],
             coverage: nil)
     }

@@ -16,6 +16,10 @@ public struct QuestionAnswerer: Sendable {
     public var defaultLimit = 25
     /// Organizations whose switching cost `who is most locked into` computes (most derived models first).
     public var lockInCandidates = 40
+    /// A line every answer starts its notes with: `StoreSizeNote`'s warning for a store with no or few Hub models.
+    public var storeNote: String?
+    /// Whether papers on the boilerplate list (`BoilerplatePapers`) are listed too (`--all-papers`).
+    public var allPapers = false
 
     public init(queries: LineageQueries, registry: OrganizationRegistry, store: String) {
         self.queries = queries
@@ -31,20 +35,23 @@ public struct QuestionAnswerer: Sendable {
     /// Answers `query` (compiled from `question`); `limit` overrides the row limit (`top N` wins over it).
     public func answer(_ question: String, query: LineageQuery, limit: Int? = nil) throws -> QuestionAnswer {
         let rowLimit = query.top ?? limit ?? defaultLimit
+        var answer: QuestionAnswer
         switch query.intent {
         case .list, .count, .share:
-            return try answerEntities(question, query, rowLimit: rowLimit)
+            answer = try answerEntities(question, query, rowLimit: rowLimit)
         case .lockIn:
-            return try answerLockIn(question, query, rowLimit: rowLimit)
+            answer = try answerLockIn(question, query, rowLimit: rowLimit)
         case .depth:
-            return try answerDepth(question, query, rowLimit: rowLimit)
+            answer = try answerDepth(question, query, rowLimit: rowLimit)
         case .ancestry:
-            return try answerAncestry(question, query, rowLimit: rowLimit)
+            answer = try answerAncestry(question, query, rowLimit: rowLimit)
         case .rankFamilies:
-            return answerRanking(question, query, rowLimit: rowLimit)
+            answer = answerRanking(question, query, rowLimit: rowLimit)
         case .crossFamilyMerges:
-            return answerCrossFamilyMerges(question, query, rowLimit: rowLimit)
+            answer = answerCrossFamilyMerges(question, query, rowLimit: rowLimit)
         }
+        if let storeNote { answer.notes.insert(storeNote, at: 0) }
+        return answer
     }
 
     // MARK: - Targets
@@ -54,6 +61,8 @@ public struct QuestionAnswerer: Sendable {
         var description: String
         var seeds: [Int32]
         var ownNamespaces: Set<String>
+        /// An imported project named as the target: it is not listed as deriving from itself.
+        var project: String?
     }
 
     func resolve(_ target: LineageQuery.Target?) throws -> ResolvedTarget {
@@ -61,6 +70,11 @@ public struct QuestionAnswerer: Sendable {
         switch target {
         case .name(let word):
             let (resolved, seeds) = try queries.resolve(word)
+            if resolved.kind == "project" {
+                return ResolvedTarget(
+                    description: "\(resolved.text), the \(Formatting.group(Int64(seeds.count))) model\(seeds.count == 1 ? "" : "s") it uses",
+                    seeds: seeds, ownNamespaces: [], project: resolved.name)
+            }
             var own = Set(seeds.compactMap { FamilyResolver.namespace(of: name($0)).map { $0.lowercased() } })
             if resolved.kind == "model" { own = [] }
             return ResolvedTarget(description: "\(resolved.text), \(Formatting.group(Int64(seeds.count))) root model\(seeds.count == 1 ? "" : "s")", seeds: seeds, ownNamespaces: own)

@@ -27,14 +27,15 @@ public enum QuestionGrammar {
           what share of [COUNTRY] SUBJECT VERB TARGET            share of all such entities
           how deep do TARGET [fine-tune|merge|…] chains go       generations below the roots
           who is most locked into TARGET                         organizations by switching cost
-          what does MODEL descend from                           a model's ancestry
-          rank families by reach|downloads
+          what does MODEL descend from                           a model's (or a project's) ancestry
+          rank families by reach|downloads                       by descendants or their downloads
           which merges cross families
         COUNTRY  U.S., US, USA, United States, American; China, Chinese, CN; EU, European; any ISO 3166 code
         SUBJECT  projects, organizations (orgs), startups, companies, universities, papers, spaces, models,
                  "of my projects" (imported AI-BOMs); singulars too
         VERB     derive from, depend on, build on, use; fine-tune, quantize, merge (these filter relations)
-        TARGET   a family (Qwen, Llama, DeepSeek…), a namespace, a model id, or COUNTRY-origin families|models
+        TARGET   a family (Qwen, Llama, DeepSeek…), a namespace, a model id, COUNTRY-origin families|models,
+                 or an imported project (standing for the models it uses)
         FILTERS  at depth <= N · since YYYY-MM · via finetune|adapter|quantized|merge · with more than N downloads · top N
         Example: lineage ask "which U.S. projects derive from Qwen"
         """

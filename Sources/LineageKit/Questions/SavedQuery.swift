@@ -57,6 +57,68 @@ public struct SavedQuery: Sendable, Equatable {
         return SavedQuery(path: path, description: fields["description"] ?? "", question: question, format: format, limit: limit)
     }
 
+    /// Where saved queries are looked for when none is named by path: this folder (relative to the
+    /// working directory), then the copies shipped with Lineage.
+    public static let localDirectory = "queries"
+    /// The resource folder of the shipped copies of `queries/*.query`.
+    public static let bundledDirectoryName = "queries"
+
+    /// The folder of saved queries shipped with Lineage, nil when this installation has none.
+    public static func bundledDirectory() -> String? {
+        try? BundledResource.path(bundledDirectoryName)
+    }
+
+    /// A saved query together with where it was found.
+    public struct Found: Sendable, Equatable {
+        public var query: SavedQuery
+        /// `./queries`, the folder given, or `bundled`.
+        public var origin: String
+        /// What to pass to `lineage ask` to run it (`queries/NAME.query`, or `NAME.query` for a bundled one).
+        public var argument: String
+    }
+
+    /// The file `argument` names: the path itself when it exists, else the file of that name in `./queries`,
+    /// else the bundled one; with where it was found (`nil` when the path was used as given).
+    /// - Throws: `LineageError` naming the places looked in when there is no such file.
+    public static func locate(_ argument: String) throws(LineageError) -> (path: String, origin: String?) {
+        if FileManager.default.fileExists(atPath: argument) { return (argument, nil) }
+        let name = (argument as NSString).lastPathComponent
+        let local = (localDirectory as NSString).appendingPathComponent(name)
+        if local != argument, FileManager.default.fileExists(atPath: local) { return (local, "./\(localDirectory)") }
+        if let bundled = bundledDirectory() {
+            let path = (bundled as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path) { return (path, "bundled") }
+        }
+        throw LineageError("\(argument): no such saved query here, in ./\(localDirectory) or among the bundled ones; `lineage queries` lists them")
+    }
+
+    /// Reads the saved query `argument` names (see `locate`).
+    public static func load(named argument: String) throws(LineageError) -> (query: SavedQuery, origin: String?) {
+        let (path, origin) = try locate(argument)
+        return (try load(path: path), origin)
+    }
+
+    /// The saved queries `lineage queries` lists: those of `directory` when given (it must exist); else
+    /// those of `./queries`, then the bundled ones not shadowed by a file of the same name there.
+    public static func catalog(directory: String?) throws(LineageError) -> [Found] {
+        if let directory {
+            return try all(in: directory).map { Found(query: $0, origin: directory, argument: $0.path) }
+        }
+        var found: [Found] = []
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: localDirectory, isDirectory: &isDirectory), isDirectory.boolValue {
+            found = try all(in: localDirectory).map { Found(query: $0, origin: "./\(localDirectory)", argument: $0.path) }
+        }
+        let local = Set(found.map { ($0.query.path as NSString).lastPathComponent })
+        if let bundled = bundledDirectory() {
+            for query in try all(in: bundled) {
+                let name = (query.path as NSString).lastPathComponent
+                if !local.contains(name) { found.append(Found(query: query, origin: "bundled", argument: name)) }
+            }
+        }
+        return found
+    }
+
     /// The `.query` files in a folder, sorted by name.
     public static func all(in directory: String) throws(LineageError) -> [SavedQuery] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
