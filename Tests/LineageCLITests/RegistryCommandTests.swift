@@ -23,13 +23,9 @@ struct RegistryCommandTests {
         #expect(conflicts.stdout.hasPrefix("namespace,field,chosen,chosen source,other,other source,note\n"))
         let coverage = try cli.run(["registry", "coverage", "--format", "json"])
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])
-<<<<<<< HEAD
-        #expect(figures["derivativeModels"] as? Int == 2656)
-=======
         // 2,650 models with a declared parent and 6 parentless re-uploads linked to a family root by name.
         #expect(figures["derivativeModels"] as? Int == 2656)
         #expect(figures["kindKnownModels"] as? Int == 2091 && figures["organizationCountryKnownModels"] as? Int == 273)
->>>>>>> attrib
     }
 
     @Test func addImportAndLayerAUsersRegistry() throws {
