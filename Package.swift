@@ -20,10 +20,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // zlib through pkg-config, for gzip input; the shim header only includes <zlib.h>.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Pure-Swift graph engine: compact CSR graph and algorithms. No I/O.
         .target(name: "LineageGraph"),
         // Hub metadata: record types and parsers for the input formats.
-        .target(name: "LineageHub", dependencies: ["LineageGraph"]),
+        .target(name: "LineageHub", dependencies: ["LineageGraph", "CZlib"]),
         // SQLite store: schema, migrations, snapshots.
         .target(
             name: "LineageStore",
@@ -59,13 +61,13 @@ let package = Package(
             dependencies: ["LineageKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LineageGraphTests", dependencies: ["LineageGraph"]),
-        .testTarget(name: "LineageHubTests", dependencies: ["LineageHub"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LineageHubTests", dependencies: ["LineageHub", "CZlib"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LineageStoreTests",
             dependencies: ["LineageStore", "LineageHub", "LineageGraph", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LineageRenderTests", dependencies: ["LineageRender", "CGraphviz"]),
-        .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
+        .testTarget(name: "LineageKitTests", dependencies: ["LineageKit", "CZlib"]),
         .testTarget(name: "LineageCLITests", dependencies: ["LineageKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,6 +16,12 @@ extension Lineage {
                   edge-csv         typed edge list: source,target,edge (finetuned|adapter|quantized|merged)
                   node-csv         node list: id,type,owner,architecture (read together with an edge list)
                   list-models-csv  list_models rows with a Python-style tags list
+                  space-json       Space objects (id, sdk, models), JSON lines or a JSON array
+                  cyclonedx        a CycloneDX 1.5/1.6 JSON AI-BOM
+
+                Any of them may be gzip-compressed (known by its first bytes, not its name; concatenated \
+                members too): it is decompressed as it is read, never unpacked to disk. A truncated or \
+                corrupt gzip file is refused with its name and the byte offset of the damage.
 
                 The whole ingest is one transaction: a malformed record stops it with file:line and nothing \
                 written (unless --skip-invalid), and an interrupted ingest leaves the store as it was. \
@@ -29,6 +35,7 @@ extension Lineage {
                   lineage ingest models.jsonl --store hub.sqlite
                   lineage ingest edges.csv models.csv --store deps.sqlite
                   lineage ingest product.cdx.json                  # your AI-BOM, over the bundled snapshot
+                  lineage ingest models-1.jsonl.gz models-2.jsonl.gz --store crawl.sqlite
                 """)
 
         @Argument(help: ArgumentHelp("Input files.", valueName: "file"))

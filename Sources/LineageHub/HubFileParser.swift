@@ -5,6 +5,7 @@ import Darwin
 #endif
 
 /// Reads input files into batches of `ModelRecord`s, streaming JSON lines so memory stays bounded.
+/// Every format may also come gzip-compressed (detected by its bytes); see `InputFile`.
 ///
 /// Errors carry `file:line`. With `skipInvalid`, a malformed record is skipped and counted instead.
 public struct HubFileParser: Sendable {
@@ -25,6 +26,7 @@ public struct HubFileParser: Sendable {
         public var skipped = 0
         /// The first few skipped records' problems.
         public var problems: [HubParseError] = []
+        /// Bytes read from the file as stored (compressed, for a gzip file).
         public var bytes: Int64 = 0
 
         public init() {}
@@ -45,10 +47,12 @@ public struct HubFileParser: Sendable {
         case .hubJSON:
             return try parseHubJSON(path: path, onBytes: onBytes, progress: progress, consume: consume)
         case .edgeCSV, .nodeCSV, .listModelsCSV:
-            let bytes = try Self.readWholeFile(path, onBytes: onBytes)
-            progress(Int64(bytes.count))
+            let file = try InputFile(path: path)
+            file.onChunk = onBytes
+            let bytes = try file.readAll()
+            progress(file.bytesRead)
             var report = Report()
-            report.bytes = Int64(bytes.count)
+            report.bytes = file.bytesRead
             let records: [ModelRecord]
             switch format {
             case .edgeCSV: records = try CSVFormats.parseEdgeList(bytes, path: path, parser: self, report: &report).records
@@ -93,8 +97,10 @@ public struct HubFileParser: Sendable {
         }
         if firstBytes[start] == UInt8(ascii: "[") {
             // A JSON array: API pages are small, so it is read whole.
-            var all = try Self.readWholeFile(path, onBytes: onBytes)
-            report.bytes = Int64(all.count)
+            let whole = try InputFile(path: path)
+            whole.onChunk = onBytes
+            var all = try whole.readAll()
+            report.bytes = whole.bytesRead
             try all.withUnsafeMutableBufferPointer { buffer in
                 try parseJSONArray(UnsafeBufferPointer(buffer), path: path, report: &report, batch: &batch, consume: consume)
             }
@@ -185,6 +191,7 @@ public struct HubFileParser: Sendable {
 
     // MARK: - Files
 
+    /// The whole file, decompressed when it is gzip; `onBytes` sees the bytes as stored.
     static func readWholeFile(_ path: String, onBytes: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> [UInt8] {
         let file = try InputFile(path: path)
         file.onChunk = onBytes

@@ -255,16 +255,17 @@ public struct Ingestor {
     }
 
     private func detectFormat(_ path: String) throws -> InputFormat {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw LineageError("\(path): cannot read (\(isDirectory.boolValue ? "a directory" : "permission denied"))")
-            }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LineageError("\(path): no such file")
         }
-        defer { try? handle.close() }
-        let prefix = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
-        if prefix.isEmpty { throw LineageError("\(path): the file is empty") }
+        if isDirectory.boolValue { throw LineageError("\(path): cannot read (a directory)") }
+        if !FileManager.default.isReadableFile(atPath: path) { throw LineageError("\(path): cannot read (permission denied)") }
+        // Decompressed when the file is gzip: the format is the content's, whatever the file is named.
+        let prefix = try InputFormat.contentPrefix(ofFile: path)
+        if prefix.isEmpty {
+            throw LineageError("\(path): \(try InputFormat.isGzip(path: path) ? "the file holds no data once decompressed" : "the file is empty")")
+        }
         guard let format = InputFormat.detect(prefix: prefix) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw LineageError("\(path): cannot tell the format from its first bytes; name it with --format (\(names))")

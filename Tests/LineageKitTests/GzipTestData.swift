@@ -1,0 +1,1 @@
+../LineageHubTests/GzipTestData.swift
