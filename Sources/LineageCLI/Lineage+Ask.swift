@@ -24,7 +24,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry (yours wins).", valueName: "file"))
         var registry: String?
 
-        @Option(help: ArgumentHelp("Rows to print (0: all). `top N` in the question wins.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Rows to print (0: all). `top N` in the question wins.", valueName: "n"))
         var limit: Int?
 
         @Flag(help: "Print how the question was understood (the compiled query) before answering.")

@@ -24,7 +24,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("Family to query (default: the one with most members).", valueName: "id"))
         var family: String?
 
-        @Option(help: ArgumentHelp("Runs of the descendants query; best and median are reported.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Runs of the descendants query; best and median are reported.", valueName: "n"))
         var repeats = 5
 
         @Option(help: ArgumentHelp("Also write nodes.csv, edges.csv and roots.csv to this folder.", valueName: "dir"))

@@ -33,10 +33,10 @@ extension Lineage {
         @Option(help: ArgumentHelp("Follow only these relations: finetune, adapter, quantized, merge, unknown (comma-separated).", valueName: "list"))
         var relation: String?
 
-        @Option(help: ArgumentHelp("Stop this many hops below the seeds.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Stop this many hops below the seeds.", valueName: "n"))
         var maxDepth: Int?
 
-        @Option(help: ArgumentHelp("Rows to print (0: all). Totals always cover every descendant.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Rows to print (0: all). Totals always cover every descendant.", valueName: "n"))
         var limit = 50
 
         @Option(help: ArgumentHelp("Row order: depth (then downloads), downloads or id; ties by id.", valueName: "order"))
@@ -51,7 +51,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("Only models created since this month (YYYY-MM).", valueName: "month"))
         var since: String?
 
-        @Option(help: ArgumentHelp("Only entities with more than this many downloads.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only entities with more than this many downloads.", valueName: "n"))
         var minDownloads: Int64?
 
         @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry.", valueName: "file"))

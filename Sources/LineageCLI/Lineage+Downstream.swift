@@ -46,7 +46,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("entity (one row each) or country (country reach).", valueName: "grouping"))
         var by: String = "entity"
 
-        @Option(help: ArgumentHelp("Rows to print (0: all).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Rows to print (0: all).", valueName: "n"))
         var limit = 50
 
         @Option(name: .customLong("registry"), help: ArgumentHelp("A registry CSV layered on top (its rows win).", valueName: "file"))

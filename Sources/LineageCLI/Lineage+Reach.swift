@@ -22,7 +22,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("Group by family, root or org.", valueName: "grouping"))
         var by: ReachReport.Grouping = .family
 
-        @Option(help: ArgumentHelp("Rows to print (0: all).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Rows to print (0: all).", valueName: "n"))
         var top = 20
 
         @OptionGroup var options: QueryOptions

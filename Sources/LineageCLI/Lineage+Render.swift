@@ -46,10 +46,10 @@ extension Lineage {
         @Option(help: ArgumentHelp("dot (hierarchical), twopi (radial), sfdp (force) or auto (dot up to 400 nodes, then sfdp).", valueName: "layout"))
         var layout: MapLayout = .auto
 
-        @Option(help: ArgumentHelp("Most models drawn (default \(MapRequest.defaultMaxNodes)); the rest fold into +N nodes.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Most models drawn (default \(MapRequest.defaultMaxNodes)); the rest fold into +N nodes.", valueName: "n"))
         var maxNodes: Int?
 
-        @Option(help: ArgumentHelp("Draw descendants down to this many hops below the target.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Draw descendants down to this many hops below the target.", valueName: "n"))
         var depth: Int?
 
         @Option(help: ArgumentHelp("Only descendants by authors from these countries (US, CN, EU, France…; comma-separated); their ancestors are drawn too.", valueName: "list"))
@@ -69,7 +69,7 @@ extension Lineage {
         @Flag(help: ArgumentHelp("Print selection, DOT and Graphviz times on standard error.", visibility: .hidden))
         var timings = false
 
-        @Option(name: .customLong("repeat"), help: ArgumentHelp("Render this many more times and report time and memory growth (benchmark, leak check).", visibility: .hidden))
+        @Option(name: .customLong("repeat"), parsing: .unconditional, help: ArgumentHelp("Render this many more times and report time and memory growth (benchmark, leak check).", visibility: .hidden))
         var repeatCount: Int?
 
         func validate() throws {

@@ -56,7 +56,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("Only repositories whose id contains this text.", valueName: "text"))
         var search: String?
 
-        @Option(help: ArgumentHelp("Stop after this many items of each kind; the next sync continues.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many items of each kind; the next sync continues.", valueName: "n"))
         var limit: Int?
 
         @Option(help: ArgumentHelp("Fetch what changed since this date (YYYY-MM-DD or an ISO 8601 time) instead of since the last sync.", valueName: "date"))

@@ -25,10 +25,10 @@ extension Lineage {
                   lineage synth --models 20000 | sha256sum
                 """)
 
-        @Option(name: .long, help: ArgumentHelp("Number of models to write.", valueName: "n"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Number of models to write.", valueName: "n"))
         var models: Int
 
-        @Option(name: .long, help: ArgumentHelp("Seed of the generator.", valueName: "s"))
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the generator.", valueName: "s"))
         var seed: UInt64 = 1
 
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Output file; - for standard output.", valueName: "file"))

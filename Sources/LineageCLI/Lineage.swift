@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LineageGraph
 import LineageKit
 
 /// The `lineage` command: parses arguments, calls LineageKit, prints. No logic lives here.
@@ -22,4 +24,21 @@ struct Lineage: ParsableCommand {
             BenchEngine.self, BenchCompare.self,
         ]
     )
+
+    /// Runs the command like ArgumentParser's own `main`, except that an error's message never reaches
+    /// the terminal with a control character from the input in it: those are escaped (`\u{1B}`), line
+    /// breaks of the message itself kept. Messages quote input through `MessageText.quote`; this is the
+    /// last line of defence for any that does not.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let safe = MessageText.escapeControls(message, keepingNewlines: true)
+            guard safe != message else { exit(withError: error) }
+            FileHandle.standardError.write(Data((safe + "\n").utf8))
+            exit(withError: ExitCode(exitCode(for: error).rawValue))
+        }
+    }
 }

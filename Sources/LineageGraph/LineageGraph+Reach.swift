@@ -72,8 +72,8 @@ extension LineageGraph {
                 if next == 1 { m.directCount += 1 }
                 m.maxDepth = Int(next)
                 if hasColumns {
-                    m.downloads &+= downloads[Int(w)]
-                    m.downloadsAllTime &+= downloadsAllTime[Int(w)]
+                    m.downloads.addSaturating(downloads[Int(w)])
+                    m.downloadsAllTime.addSaturating(downloadsAllTime[Int(w)])
                     let author = authorIds[Int(w)]
                     if author >= 0, scratch.authors.visit(author) { m.distinctAuthors += 1 }
                 }

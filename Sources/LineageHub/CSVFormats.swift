@@ -73,9 +73,12 @@ enum CSVFormats {
             guard let source = cell(fields, header.index("source")).flatMap(HubID.normalize),
                   let target = cell(fields, header.index("target")).flatMap(HubID.normalize)
             else { throw HubParseError(path: path, line: line, message: "empty source or target") }
+            if let problem = HubID.problem(source, field: "source") ?? HubID.problem(target, field: "target") {
+                throw HubParseError(path: path, line: line, message: problem)
+            }
             let relationName = cell(fields, relationIndex) ?? ""
             guard let relation = Relation(hubName: relationName) else {
-                throw HubParseError(path: path, line: line, message: "unknown relation \"\(relationName)\" (expected finetuned, adapter, quantized or merged)")
+                throw HubParseError(path: path, line: line, message: "unknown relation \(MessageText.quote(relationName)) (expected finetuned, adapter, quantized or merged)")
             }
             let key = HubID.key(target)
             if byChild[key] == nil {
@@ -99,6 +102,7 @@ enum CSVFormats {
             guard let id = cell(fields, header.index("id", "modelid")).flatMap(HubID.normalize) else {
                 throw HubParseError(path: path, line: line, message: "empty id")
             }
+            if let problem = HubID.problem(id, field: "id") { throw HubParseError(path: path, line: line, message: problem) }
             records.append(ModelRecord(
                 id: id,
                 author: cell(fields, header.index("owner", "author")) ?? HubID.namespace(of: id).map(String.init),
@@ -119,12 +123,19 @@ enum CSVFormats {
             guard let id = cell(fields, header.index("modelid", "id")).flatMap(HubID.normalize) else {
                 throw HubParseError(path: path, line: line, message: "empty modelId")
             }
-            func integer(_ names: String...) throws(HubParseError) -> Int64? {
+            if let problem = HubID.problem(id, field: "modelId") { throw HubParseError(path: path, line: line, message: problem) }
+            /// A count column: a whole number from 0 to 2^53 (as `hub-json` counts).
+            func count(_ names: String...) throws(HubParseError) -> Int64? {
                 for name in names {
                     guard let text = cell(fields, header.index(name)) else { continue }
-                    if let value = Int64(text) { return value }
-                    if let value = Double(text), value.isFinite, abs(value) < 9e18 { return Int64(value) }
-                    throw HubParseError(path: path, line: line, message: "\"\(name)\" must be a number, found \"\(text.prefix(30))\"")
+                    let value = Int64(text) ?? Double(text).flatMap { $0.isFinite && abs($0) < 9e18 ? Int64($0) : nil }
+                    guard let value else {
+                        throw HubParseError(path: path, line: line, message: "\"\(name)\" must be a number, found \(MessageText.quote(text, limit: 30))")
+                    }
+                    guard (0...JSONScanner.maxCount).contains(value) else {
+                        throw HubParseError(path: path, line: line, message: "\"\(name)\" must be a count from 0 to 2^53, found \(MessageText.quote(text, limit: 30))")
+                    }
+                    return value
                 }
                 return nil
             }
@@ -132,7 +143,7 @@ enum CSVFormats {
                 for name in names {
                     guard let text = cell(fields, header.index(name)) else { continue }
                     guard let value = HubTimestamp.parse(text) else {
-                        throw HubParseError(path: path, line: line, message: "\"\(name)\" is not a timestamp: \"\(text.prefix(40))\"")
+                        throw HubParseError(path: path, line: line, message: "\"\(name)\" is not a timestamp: \(MessageText.quote(text, limit: 40))")
                     }
                     return value
                 }
@@ -144,20 +155,22 @@ enum CSVFormats {
                 throw HubParseError(path: path, line: line, message: error.message)
             }
             for tag in tags { evidence.add(tag: tag) }
-            records.append(ModelRecord(
+            let record = ModelRecord(
                 id: id,
                 author: cell(fields, header.index("author")) ?? HubID.namespace(of: id).map(String.init),
                 createdAt: try timestamp("createdat", "created_at"),
                 lastModified: try timestamp("lastmodified", "last_modified"),
-                downloads: try integer("downloads"),
-                downloadsAllTime: try integer("downloadsalltime", "downloads_all_time"),
-                likes: try integer("likes"),
+                downloads: try count("downloads"),
+                downloadsAllTime: try count("downloadsalltime", "downloads_all_time"),
+                likes: try count("likes"),
                 pipelineTag: cell(fields, header.index("pipeline_tag", "pipelinetag")),
                 libraryName: cell(fields, header.index("library_name", "libraryname")),
                 license: evidence.license,
                 parents: evidence.tagParents,
                 papers: evidence.papers,
-                line: line))
+                line: line)
+            if let problem = record.idProblem() { throw HubParseError(path: path, line: line, message: problem) }
+            records.append(record)
         }
         return records
     }

@@ -1,3 +1,5 @@
+import LineageGraph
+
 /// Reads a CycloneDX 1.5/1.6 JSON bill of materials into a `ProjectRecord`.
 ///
 /// Components of type `machine-learning-model` (at any nesting of `components`) identified by a Hub id
@@ -44,9 +46,13 @@ public enum CycloneDXParser {
         }
         let parts = rest.split(separator: "/", omittingEmptySubsequences: true).map(percentDecoded)
         guard !parts.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
-            throw PurlError(message: "purl \"\(purl)\" does not name a Hugging Face model (pkg:huggingface/ORG/NAME@rev)")
+            throw PurlError(message: "purl \(MessageText.quote(purl)) does not name a Hugging Face model (pkg:huggingface/ORG/NAME@rev)")
         }
-        return (parts.joined(separator: "/"), revision.flatMap { $0.isEmpty ? nil : $0 })
+        let id = parts.joined(separator: "/")
+        if let control = MessageText.firstControl(in: id) ?? revision.flatMap(MessageText.firstControl) {
+            throw PurlError(message: "purl \(MessageText.quote(purl)) decodes to a control character (\(MessageText.codePoint(control))); Hub ids never hold one")
+        }
+        return (id, revision.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// A malformed Hugging Face purl.
@@ -92,7 +98,7 @@ public enum CycloneDXParser {
                 throw fail(root, "$.bomFormat", "missing: this is not a CycloneDX BOM (it needs \"bomFormat\": \"CycloneDX\")")
             }
             guard format.stringValue == "CycloneDX" else {
-                throw fail(format, "$.bomFormat", "expected \"CycloneDX\", found \(format.stringValue.map { "\"\($0)\"" } ?? format.typeName)")
+                throw fail(format, "$.bomFormat", "expected \"CycloneDX\", found \(format.stringValue.map { MessageText.quote($0) } ?? format.typeName)")
             }
             guard let spec = root["specVersion"]?.stringValue else {
                 throw fail(root["specVersion"] ?? root, "$.specVersion", "missing or not a string; Lineage reads CycloneDX 1.5 and 1.6")
@@ -107,6 +113,9 @@ public enum CycloneDXParser {
                 throw fail(component, "$.metadata.component", "must be an object, found \(component.typeName)")
             }
             let declaredName = try optionalString(component?["name"], "$.metadata.component.name")?.trimmingSpaces()
+            if let declaredName, let problem = HubID.problem(String(declaredName), field: "the project name") {
+                throw fail(component?["name"], "$.metadata.component.name", problem)
+            }
             var record = ProjectRecord(name: "", specVersion: spec)
             if let declaredName, !declaredName.isEmpty {
                 record.name = String(declaredName)
@@ -127,7 +136,7 @@ public enum CycloneDXParser {
             record.serialNumber = try optionalString(root["serialNumber"], "$.serialNumber")
             if let stamp = try optionalString(metadata?["timestamp"], "$.metadata.timestamp") {
                 guard let seconds = HubTimestamp.parse(stamp) else {
-                    throw fail(metadata?["timestamp"], "$.metadata.timestamp", "\"\(stamp.prefix(40))\" is not an ISO 8601 timestamp")
+                    throw fail(metadata?["timestamp"], "$.metadata.timestamp", "\(MessageText.quote(stamp, limit: 40)) is not an ISO 8601 timestamp")
                 }
                 record.timestamp = seconds
             }
@@ -140,7 +149,7 @@ public enum CycloneDXParser {
             }
             guard !uses.isEmpty else {
                 var message = "no component of type machine-learning-model names a Hugging Face model (purl pkg:huggingface/ORG/NAME@rev, or group and name); nothing was ingested"
-                if let first = unidentified.first { message += "; \(first.jsonPath) (\"\(first.name)\") has no Hub id" }
+                if let first = unidentified.first { message += "; \(first.jsonPath) (\(MessageText.quote(first.name))) has no Hub id" }
                 throw fail(root["components"] ?? root, "$.components", message)
             }
             // Direct uses first, then ancestors, each in BOM order.
@@ -203,7 +212,14 @@ public enum CycloneDXParser {
         }
 
         /// The Hub id of a component, or nil when it names none.
+        /// - Throws: when the id it names holds a control character (see `HubID.problem`).
         func hubID(of component: JSONValue, path jsonPath: String) throws(HubParseError) -> (id: String, revision: String?)? {
+            guard let found = try findHubID(of: component, path: jsonPath) else { return nil }
+            if let problem = HubID.problem(found.id, field: "the model id") { throw fail(component, jsonPath, problem) }
+            return found
+        }
+
+        private func findHubID(of component: JSONValue, path jsonPath: String) throws(HubParseError) -> (id: String, revision: String?)? {
             if let purl = try optionalString(component["purl"], jsonPath + ".purl") {
                 do {
                     if let found = try CycloneDXParser.hubID(fromPurl: purl) { return found }

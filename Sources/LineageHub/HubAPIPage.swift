@@ -1,3 +1,5 @@
+import LineageGraph
+
 /// Parses one page of the Hub's model listing (`GET /api/models`): a JSON array of model objects.
 /// (Space pages are read by `SpaceFileParser`.)
 ///
@@ -12,6 +14,29 @@ public enum HubAPIPage {
         try parseArray(body, source: source) { (scanner, line) throws(JSONScanError) in
             try HubModelJSONParser.parseModel(&scanner, line: line)
         }
+    }
+
+    /// Why `body` is not a JSON page at all, or nil: an HTML page (a proxy's error page, a login wall,
+    /// a web site instead of an API) is named as such, with its title, instead of failing at its `<`.
+    /// - Complexity: O(1) unless the body is HTML (then O(first 4 KB)).
+    public static func nonJSONProblem(_ body: [UInt8]) -> String? {
+        let first = body.firstIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        guard let first, body[first] == UInt8(ascii: "<") else { return nil }
+        var message = "the server sent an HTML page, not JSON"
+        let head = Array(body.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        if let open = find(Array("<title>".utf8), in: head, from: 0),
+           let close = find(Array("</title>".utf8), in: head, from: open + 7) {
+            let title = String(decoding: body[(open + 7)..<close], as: UTF8.self)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !title.isEmpty { message += " (title \(MessageText.quote(title)))" }
+        }
+        return message + "; is the endpoint a Hugging Face Hub API?"
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        for i in start...(haystack.count - needle.count) where haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        return nil
     }
 
     // MARK: - Array
@@ -30,6 +55,7 @@ public enum HubAPIPage {
             do throws(JSONScanError) {
                 scanner.skipWhitespace()
                 if scanner.isAtEnd { throw scanner.error("the body is empty, expected a JSON array") }
+                if let problem = nonJSONProblem(body) { throw scanner.error(problem) }
                 if try scanner.peekKind() == .object {
                     // An error object instead of a page: say what the Hub said.
                     throw scanner.error("expected a JSON array of objects, got an object: \(excerpt(bytes, from: scanner.position))")

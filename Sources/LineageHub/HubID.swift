@@ -1,3 +1,5 @@
+import LineageGraph
+
 /// Normalization of Hub model ids as they appear in metadata.
 public enum HubID {
     /// The case-folded key under which ids are matched (the Hub matches ids case-insensitively).
@@ -56,6 +58,15 @@ public enum HubID {
             return !(raw.contains("://") || raw.lowercased().hasPrefix("huggingface.co/") || raw.lowercased().hasPrefix("hf.co/"))
         }
         return true
+    }
+
+    /// Why `id` cannot be a Hub id, or nil when it can: Hub ids never hold control characters, and one
+    /// that does (`a/b\u0000c`) must not reach the store, where it could be confused with `a/b`.
+    /// - Parameter field: what the id is, for the message (`"id"`, `parent id`, `Space id`).
+    /// - Complexity: O(length of the id), no allocation in the common case.
+    public static func problem(_ id: String, field: String) -> String? {
+        guard let control = MessageText.firstControl(in: id) else { return nil }
+        return "\(field) \(MessageText.quote(id)) holds a control character (\(MessageText.codePoint(control))); Hub ids never do"
     }
 
     /// The namespace (owner) of an id: the part before the first `/`, or nil for a legacy id without one.

@@ -28,7 +28,7 @@ enum HubModelJSONParser {
             case 6 where s.matches(key, "author"):
                 record.author = try s.readOptionalString(field: "author")
             case 5 where s.matches(key, "likes"):
-                record.likes = try s.readOptionalInteger(field: "likes")
+                record.likes = try s.readOptionalCount(field: "likes")
             case 4 where s.matches(key, "tags"):
                 try readTags(&s, into: &evidence)
             case 7 where s.matches(key, "modelId"):
@@ -48,7 +48,7 @@ enum HubModelJSONParser {
             case 9 where s.matches(key, "createdAt"):
                 record.createdAt = try s.readTimestamp(field: "createdAt")
             case 9 where s.matches(key, "downloads"):
-                record.downloads = try s.readOptionalInteger(field: "downloads")
+                record.downloads = try s.readOptionalCount(field: "downloads")
             case 10 where s.matches(key, "baseModels"):
                 baseModelParents = try readBaseModels(&s)
             case 11 where s.matches(key, "safetensors"):
@@ -60,7 +60,7 @@ enum HubModelJSONParser {
             case 12 where s.matches(key, "library_name"):
                 record.libraryName = try s.readOptionalString(field: "library_name")
             case 16 where s.matches(key, "downloadsAllTime"):
-                record.downloadsAllTime = try s.readOptionalInteger(field: "downloadsAllTime")
+                record.downloadsAllTime = try s.readOptionalCount(field: "downloadsAllTime")
             default:
                 try s.skipValue()
             }
@@ -85,6 +85,7 @@ enum HubModelJSONParser {
         } else {
             record.parents = []
         }
+        if let problem = record.idProblem() { throw JSONScanError(offset: objectStart, message: problem) }
         return record
     }
 
@@ -164,7 +165,7 @@ enum HubModelJSONParser {
         }
         var total: Int64?
         try s.forEachMember { (s, key) throws(JSONScanError) in
-            if s.matches(key, "total") { total = try s.readOptionalInteger(field: "safetensors.total") } else { try s.skipValue() }
+            if s.matches(key, "total") { total = try s.readOptionalCount(field: "safetensors.total") } else { try s.skipValue() }
         }
         return total
     }

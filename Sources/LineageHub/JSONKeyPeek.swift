@@ -20,7 +20,7 @@ enum JSONKeyPeek {
     }
 
     /// The keys of the first object (inside a leading `[` when there is one), as far as the bytes go.
-    private static func topLevelKeys(_ buffer: UnsafeBufferPointer<UInt8>, start: Int) -> Set<String> {
+    static func topLevelKeys(_ buffer: UnsafeBufferPointer<UInt8>, start: Int) -> Set<String> {
         var keys = Set<String>()
         var scanner = JSONScanner(buffer, position: start)
         do throws(JSONScanError) {

@@ -1,3 +1,5 @@
+import LineageGraph
+
 extension JSONScanner {
     /// Reads a timestamp field: an ISO string (with or without zone and fraction), epoch seconds or
     /// milliseconds (some exports write those), or null.
@@ -10,7 +12,7 @@ extension JSONScanner {
             let start = position
             let (range, _) = try readRawString()
             guard let seconds = HubTimestamp.parse(UnsafeBufferPointer(rebasing: bytes[range])) else {
-                throw JSONScanError(offset: start, message: "\"\(field)\" is not a timestamp: \"\(string(range).prefix(40))\"")
+                throw JSONScanError(offset: start, message: "\"\(field)\" is not a timestamp: \(MessageText.quote(string(range), limit: 40))")
             }
             return seconds
         case .number:

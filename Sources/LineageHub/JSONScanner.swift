@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LineageGraph
 
 /// A forward-only scanner over JSON bytes that reads only the values the caller asks for and skips the rest.
 ///
@@ -204,6 +205,7 @@ struct JSONScanner {
     // MARK: - Numbers
 
     /// Reads a number as an integer; fractions are truncated toward zero, values beyond Int64 clamp.
+    /// - Throws: naming `field` and quoting the number when it is not one (`-x`) or not finite (`1e309`).
     mutating func readInteger(field: StaticString) throws(JSONScanError) -> Int64 {
         guard try peekKind() == .number else { throw wrongType(field: field, expected: "a number") }
         let start = position
@@ -220,15 +222,24 @@ struct JSONScanner {
             digitCount += 1
             position += 1
         }
-        guard digitCount > 0 else { throw error("invalid number") }
         var isSimple = !overflow
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] | 0x20 == UInt8(ascii: "e") {
             isSimple = false
             position += 1
             skipNumberCharacters()
         }
+        guard digitCount > 0 else {
+            skipNumberCharacters()
+            throw JSONScanError(offset: start, message: "\"\(field)\" must be a number, found \(MessageText.quote(string(start..<position)))")
+        }
         if isSimple { return negative ? -value : value }
-        guard let double = Double(string(start..<position)), double.isFinite else { throw error("invalid number") }
+        let text = string(start..<position)
+        guard let double = Double(text) else {
+            throw JSONScanError(offset: start, message: "\"\(field)\" must be a number, found \(MessageText.quote(text))")
+        }
+        guard double.isFinite else {
+            throw JSONScanError(offset: start, message: "\"\(field)\" is out of range: \(MessageText.quote(text)) is beyond any number Lineage stores")
+        }
         if double >= 9.2e18 { return Int64.max }
         if double <= -9.2e18 { return Int64.min }
         return Int64(double)
@@ -238,6 +249,22 @@ struct JSONScanner {
     mutating func readOptionalInteger(field: StaticString) throws(JSONScanError) -> Int64? {
         if try consumeNull() { return nil }
         return try readInteger(field: field)
+    }
+
+    /// The largest count (downloads, likes, parameters) accepted: 2^53, far beyond any real Hub figure and
+    /// still exact as a Double. Larger ones are refused, so sums of counts stay meaningful.
+    static let maxCount: Int64 = 1 << 53
+
+    /// Reads a count (downloads, likes, parameters), or nil for `null`.
+    /// - Throws: naming `field` when the count is negative or beyond `maxCount` (`1e20`, `99999999999999999999`).
+    mutating func readOptionalCount(field: StaticString) throws(JSONScanError) -> Int64? {
+        if try consumeNull() { return nil }
+        let start = position
+        let value = try readInteger(field: field)
+        guard (0...Self.maxCount).contains(value) else {
+            throw JSONScanError(offset: start, message: "\"\(field)\" must be a count from 0 to 2^53, found \(MessageText.quote(string(start..<position)))")
+        }
+        return value
     }
 
     // MARK: - Skipping

@@ -1,3 +1,5 @@
+import LineageGraph
+
 /// Reads Hub Space objects, one JSON object a line or a JSON array, into `SpaceRecord`s.
 ///
 /// Fields read: `id` (or `spaceId`), `author`, `likes`, `createdAt`, `lastModified`, `sdk`, `models`
@@ -108,7 +110,7 @@ public struct SpaceFileParser: Sendable {
                 let value = try s.readOptionalString(field: "id")
                 if id == nil || s.string(key) == "id" { id = value }
             case "author": record.author = try s.readOptionalString(field: "author")
-            case "likes": record.likes = try s.readOptionalInteger(field: "likes")
+            case "likes": record.likes = try s.readOptionalCount(field: "likes")
             case "sdk": record.sdk = try s.readOptionalString(field: "sdk")
             case "createdAt": record.createdAt = try s.readTimestamp(field: "createdAt")
             case "lastModified": record.lastModified = try s.readTimestamp(field: "lastModified")
@@ -126,6 +128,9 @@ public struct SpaceFileParser: Sendable {
                     case .null: try s.skipValue()
                     default: throw s.wrongType(field: "models[]", expected: "a model id")
                     }
+                    if let model, let problem = HubID.problem(model, field: "model id") {
+                        throw JSONScanError(offset: s.position, message: "\"models\": " + problem)
+                    }
                     if let model, let normalized = HubID.normalize(model), seen.insert(HubID.key(normalized)).inserted {
                         record.models.append(normalized)
                     }
@@ -136,8 +141,9 @@ public struct SpaceFileParser: Sendable {
         guard let id, let normalized = HubID.normalize(id) else {
             throw JSONScanError(offset: objectStart, message: "the Space object has no \"id\"")
         }
+        if let problem = HubID.problem(normalized, field: "Space id") { throw JSONScanError(offset: objectStart, message: problem) }
         guard normalized.contains("/") else {
-            throw JSONScanError(offset: objectStart, message: "Space id \"\(normalized)\" is not owner/name")
+            throw JSONScanError(offset: objectStart, message: "Space id \(MessageText.quote(normalized)) is not owner/name")
         }
         record.id = normalized
         if record.author == nil { record.author = HubID.namespace(of: normalized).map(String.init) }

@@ -32,7 +32,7 @@ public struct CountryReachReport: Sendable, Codable, Equatable, TabularReport {
             case .organization:
                 row.organizations += 1
                 row.derivativeModels += e.models
-                row.downloads += e.downloads
+                row.downloads.addSaturating(e.downloads)
             case .space: row.spaces += 1
             case .project: row.projects += 1
             case .paper: break

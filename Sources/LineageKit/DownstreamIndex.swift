@@ -265,7 +265,7 @@ public struct DownstreamIndex: Sendable {
         return report
     }
 
-    private func downloads(_ models: [Int32]) -> Int64 { models.reduce(0) { $0 + data.downloads[Int($1)] } }
+    private func downloads(_ models: [Int32]) -> Int64 { models.reduce(0) { $0.addingSaturating(data.downloads[Int($1)]) } }
 
     /// Up to three model ids, most downloaded first.
     private func examples(_ models: [Int32]) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import LineageGraph
 import LineageHub
 import LineageStore
 
@@ -79,19 +80,30 @@ public struct HubSync {
         while let next = run.nextURL {
             if let limit = options.limit, result.items >= limit { break }
             guard let url = URL(string: next), url.scheme != nil else {
-                throw LineageError("\(kind.rawValue) sync: the saved next page \"\(next)\" is not a URL; start over with --restart")
+                throw LineageError("\(kind.rawValue) sync: the saved next page \(MessageText.quote(next)) is not a URL; start over with --restart")
             }
-            // A next link that comes back to a page of this run would loop forever.
-            guard seen.insert(next).inserted else {
-                throw LineageError("\(kind.rawValue) sync: the Hub's next link repeats \(next); stopped")
-            }
+            seen.insert(next)
+            var repeated: String?
             do {
                 let response = try fetcher.get(url)
                 let nextLink = response.header("Link").flatMap(LinkHeader.nextTarget).flatMap { URL(string: $0, relativeTo: url)?.absoluteURL }
+                // A next link that comes back to a page of this run would loop forever: this page is the last.
+                var followed = nextLink
+                if let link = nextLink, seen.contains(link.absoluteString) {
+                    repeated = HubSyncFetcher.shortURL(link)
+                    followed = nil
+                }
+                let source = HubSyncFetcher.shortURL(url)
+                if let problem = HubAPIPage.nonJSONProblem(response.body) {
+                    throw HubParseError(path: source, line: 0, message: problem)
+                }
                 switch kind {
                 case .models:
-                    var records = try HubAPIPage.models(response.body, source: url.absoluteString)
-                    let page = plan(&records, run: &run, pageURL: url, nextLink: nextLink, lastModified: \.lastModified, done: result.items)
+                    var records = try HubAPIPage.models(response.body, source: source)
+                    let page = try plan(&records, run: &run, pageURL: url, nextLink: followed, lastModified: \.lastModified, done: result.items) {
+                        guard let modified = $0.lastModified else { return false }
+                        return try writer.hasModel($0.id, lastModified: modified)
+                    }
                     let summary = try writer.commitModelPage(records, run: run, now: now())
                     result.newModels += summary.newModels
                     result.updatedModels += summary.replaced
@@ -100,8 +112,11 @@ public struct HubSync {
                     result.newExternalParents += summary.newExternalParents
                     result.items += page
                 case .spaces:
-                    var spaces = try SpaceFileParser().parse(bytes: response.body, path: url.absoluteString).records
-                    let page = plan(&spaces, run: &run, pageURL: url, nextLink: nextLink, lastModified: \.lastModified, done: result.items)
+                    var spaces = try SpaceFileParser().parse(bytes: response.body, path: source).records
+                    let page = try plan(&spaces, run: &run, pageURL: url, nextLink: followed, lastModified: \.lastModified, done: result.items) {
+                        guard let modified = $0.lastModified else { return false }
+                        return try writer.hasSpace($0.id, lastModified: modified)
+                    }
                     let summary = try writer.commitSpacePage(spaces, run: run, now: now())
                     result.newSpaces += summary.newDownstream
                     result.updatedSpaces += summary.replaced
@@ -118,9 +133,15 @@ public struct HubSync {
             }
             result.pages += 1
             report(nil)
+            if let repeated {
+                let message = "\(kind.rawValue) sync failed: the Hub's next link leads back to a page this run already read (\(repeated)), "
+                    + "so its pagination loops; " + stored(run, kind) + "; run #\(run.id) is marked failed and the next `lineage sync` starts a new run"
+                try writer.failRun(run: run, error: message, now: now())
+                throw LineageError(message)
+            }
             if run.nextURL == nil {
                 let watermark = run.highWater ?? cursor?.watermark
-                try writer.finishRun(scope: scope, run: run, watermark: watermark, now: now())
+                result.snapshotKept = try writer.finishRun(scope: scope, run: run, watermark: watermark, now: now())
                 result.complete = true
                 result.watermark = watermark
             }
@@ -131,13 +152,15 @@ public struct HubSync {
     /// Decides what of a fetched page is stored and where the run goes next, updating `run` (pages, items,
     /// next URL, high water) for the commit.
     ///
-    /// Items modified before the run's `stopAt` are current already: the first one ends the run. `--limit`
-    /// may cut the page short; the rest of it is then skipped on the next visit (`nextSkip`).
+    /// Items modified before the run's `stopAt` are current already: the first one ends the run. Items
+    /// modified in the very second of `stopAt` are stored unless the store has them with that date already
+    /// (`isStored`), so a sync with nothing new changes nothing. `--limit` may cut the page short; the rest
+    /// of it is then skipped on the next visit (`nextSkip`).
     /// - Returns: how many items of the page are stored.
     private func plan<T>(
         _ items: inout [T], run: inout SyncCursor.Run, pageURL: URL, nextLink: URL?,
-        lastModified: KeyPath<T, Int64?>, done: Int
-    ) -> Int {
+        lastModified: KeyPath<T, Int64?>, done: Int, isStored: (T) throws -> Bool
+    ) throws -> Int {
         let skip = min(run.nextSkip, items.count)
         let fetched = items.count
         items.removeFirst(skip)
@@ -153,6 +176,15 @@ public struct HubSync {
                 next = pageURL.absoluteString
                 nextSkip = skip + items.count
             }
+        }
+        if let stopAt = run.stopAt {
+            // After the --limit cut, so `nextSkip` still counts positions on the page.
+            var changed: [T] = []
+            for item in items {
+                if item[keyPath: lastModified] == stopAt, try isStored(item) { continue }
+                changed.append(item)
+            }
+            items = changed
         }
         if let newest = items.compactMap({ $0[keyPath: lastModified] }).max() {
             run.highWater = max(run.highWater ?? newest, newest)

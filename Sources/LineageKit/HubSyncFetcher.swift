@@ -1,4 +1,5 @@
 import Foundation
+import LineageGraph
 import LineageHub
 
 /// Fetches one URL politely: waits out 429s as long as the `RateLimit` header says, retries 5xx answers,
@@ -28,9 +29,12 @@ struct HubSyncFetcher {
             do {
                 response = try transport.get(request)
             } catch {
+                if error.isFinal {
+                    throw LineageError("GET \(Self.shortURL(url)): \(error.message); not retried")
+                }
                 failures += 1
                 guard failures <= policy.maxRetries else {
-                    throw LineageError("GET \(url.absoluteString): \(error.message) (gave up after \(failures) attempts)")
+                    throw LineageError("GET \(Self.shortURL(url)): \(error.message) (gave up after \(failures) attempts)")
                 }
                 wait(policy.jitter(policy.backoff(attempt: failures)), reason: "\(error.message), retry \(failures) of \(policy.maxRetries)", url: url)
                 continue
@@ -42,7 +46,7 @@ struct HubSyncFetcher {
             case 429:
                 rateLimited += 1
                 guard rateLimited <= policy.maxRateLimitWaits else {
-                    throw LineageError("GET \(url.absoluteString): still rate limited (429) after \(rateLimited - 1) waits; try again later")
+                    throw LineageError("GET \(Self.shortURL(url)): still rate limited (429) after \(rateLimited - 1) waits; try again later")
                 }
                 let asked = RateLimitHeader.waitSeconds(rateLimit: response.header("RateLimit"), retryAfter: response.header("Retry-After"))
                 // One second more than asked, so the window has surely reset.
@@ -51,18 +55,18 @@ struct HubSyncFetcher {
             case 408, 500..<600:
                 failures += 1
                 guard failures <= policy.maxRetries else {
-                    throw LineageError("GET \(url.absoluteString): HTTP \(response.status)\(Self.excerpt(response)) (gave up after \(failures) attempts)")
+                    throw LineageError("GET \(Self.shortURL(url)): HTTP \(response.status)\(Self.excerpt(response)) (gave up after \(failures) attempts)")
                 }
                 wait(policy.jitter(policy.backoff(attempt: failures)), reason: "HTTP \(response.status), retry \(failures) of \(policy.maxRetries)", url: url)
             case 401, 403:
                 let hint = token == nil
                     ? "the Hub wants a token: set HF_TOKEN or use --token-file"
                     : "the Hub refused the token from \(token!.source)"
-                throw LineageError("GET \(url.absoluteString): HTTP \(response.status): \(hint)")
+                throw LineageError("GET \(Self.shortURL(url)): HTTP \(response.status): \(hint)")
             case 404:
-                throw LineageError("GET \(url.absoluteString): HTTP 404 not found; is \(endpoint) a Hugging Face Hub (check --endpoint or HF_ENDPOINT)?")
+                throw LineageError("GET \(Self.shortURL(url)): HTTP 404 not found; is \(endpoint) a Hugging Face Hub (check --endpoint or HF_ENDPOINT)?")
             default:
-                throw LineageError("GET \(url.absoluteString): HTTP \(response.status)\(Self.excerpt(response))")
+                throw LineageError("GET \(Self.shortURL(url)): HTTP \(response.status)\(Self.excerpt(response))")
             }
         }
     }
@@ -71,7 +75,7 @@ struct HubSyncFetcher {
     private func wait(_ seconds: Double, reason: String, url: URL) {
         var remaining = max(0, seconds)
         while remaining > 0 {
-            onWait(HubSyncProgress.Wait(remaining: remaining, reason: reason, url: url.absoluteString))
+            onWait(HubSyncProgress.Wait(remaining: remaining, reason: reason, url: Self.shortURL(url)))
             let step = min(1, remaining)
             policy.sleep(step)
             remaining -= step
@@ -79,10 +83,33 @@ struct HubSyncFetcher {
         onWait(nil)
     }
 
-    /// `: <start of the body>` for an error message, on one line; empty for an empty body.
+    /// `: <start of the body>` for an error message, on one line; empty for an empty body. An HTML page
+    /// is named as such (with its title) instead of being quoted.
     static func excerpt(_ response: HTTPResponse) -> String {
+        if let html = HubAPIPage.nonJSONProblem(response.body) { return ": " + html }
         let text = String(decoding: response.body.prefix(200), as: UTF8.self)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        return text.isEmpty ? "" : ": " + text + (response.body.count > 200 ? "…" : "")
+        return text.isEmpty ? "" : ": " + MessageText.escapeControls(text) + (response.body.count > 200 ? "…" : "")
+    }
+
+    /// A listing URL short enough for a message: origin and path, and of the query only the page `cursor`
+    /// (cut to 40 characters); the `expand[]` fields and filters, the same on every page, are left out.
+    /// `https://huggingface.co/api/models?…&cursor=eyJ…` → `https://huggingface.co/api/models?cursor=eyJ…`.
+    static func shortURL(_ url: URL) -> String {
+        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: true) else {
+            return MessageText.escapeControls(String(url.absoluteString.prefix(120)))
+        }
+        var text = (components.scheme ?? "") + "://" + (components.host ?? "")
+        if let port = components.port { text += ":\(port)" }
+        text += components.percentEncodedPath
+        if let query = components.percentEncodedQuery, !query.isEmpty {
+            let cursor = query.split(separator: "&").first { $0.hasPrefix("cursor=") }
+            if let cursor {
+                text += "?" + (cursor.count > 47 ? cursor.prefix(47) + "…" : cursor)
+            } else {
+                text += "?…"
+            }
+        }
+        return MessageText.escapeControls(text)
     }
 }

@@ -31,6 +31,8 @@ public struct HubSyncResult: Sendable {
         public var stopAt: Int64?
         /// The newest modification stored, once complete: the next sync starts there.
         public var watermark: Int64?
+        /// False when the run stored nothing and its empty snapshot was removed (a sync with nothing new).
+        public var snapshotKept = true
     }
 
     public var kinds: [Kind] = []

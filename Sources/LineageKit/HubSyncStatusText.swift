@@ -15,6 +15,8 @@ public enum HubSyncStatusText {
             }
             if let run = cursor.run, run.status == "running" {
                 line += "; run #\(run.id) stopped after \(StatsReport.group(run.pages)) pages (\(StatsReport.group(run.items)) \(cursor.kind)), `lineage sync` continues it"
+            } else if let run = cursor.run, run.status == "failed" {
+                line += "; the last run #\(run.id) failed after \(StatsReport.group(run.pages)) pages: \(run.error ?? "no reason recorded")"
             }
             lines.append(line)
         }

@@ -15,7 +15,7 @@ public enum HubSyncSummaryText {
             } else if kind.kind == .spaces, kind.items > 0 {
                 line += " (\(StatsReport.group(kind.newSpaces)) new, \(StatsReport.group(kind.updatedSpaces)) updated; \(StatsReport.group(kind.uses)) uses of models)"
             }
-            line += " into snapshot #\(kind.snapshotID)"
+            line += kind.snapshotKept ? " into snapshot #\(kind.snapshotID)" : "; nothing changed, no snapshot written"
             if let page = kind.resumedAtPage { line += ", resuming run #\(kind.runID) after its page \(page)" }
             if kind.complete {
                 line += kind.watermark.map { "; up to date (newest change \(HubTimestamp.format($0)))" } ?? "; up to date"

@@ -1,4 +1,5 @@
 import Foundation
+import LineageGraph
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -36,7 +37,9 @@ public final class URLSessionTransport: HTTPTransport {
             task.cancel()
             throw HTTPTransportError("no complete response in \(Int(request.timeout * 10)) s")
         }
-        if let error = outcome.error { throw HTTPTransportError(Self.describe(error)) }
+        if let error = outcome.error {
+            throw HTTPTransportError(Self.describe(error, host: request.url.host), isFinal: Self.isFinal(error))
+        }
         guard let http = outcome.response as? HTTPURLResponse else { throw HTTPTransportError("no HTTP response") }
         var headers: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
@@ -46,14 +49,19 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     /// A short reason for a transport failure, without Foundation's boilerplate.
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, host: String? = nil) -> String {
         guard let urlError = error as? URLError else { return "\(error)" }
         switch urlError.code {
         case .cannotConnectToHost: return "cannot connect to the host"
         case .timedOut: return "timed out"
         case .networkConnectionLost: return "the connection was lost"
-        case .cannotFindHost, .dnsLookupFailed: return "cannot resolve the host name"
+        case .cannotFindHost, .dnsLookupFailed:
+            return "cannot resolve the host name\(host.map { " " + MessageText.quote($0) } ?? "") (no network, or a wrong --endpoint or HF_ENDPOINT)"
         case .notConnectedToInternet: return "no network connection"
+        case .unknown:
+            // libcurl's "transfer closed with outstanding read data remaining" (a body shorter than its
+            // Content-Length) and other failures mid-response arrive as -1.
+            return "the response broke off before it was complete (the connection closed mid-transfer)"
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
             return "the TLS connection failed (\(urlError.code.rawValue))"
@@ -61,6 +69,12 @@ public final class URLSessionTransport: HTTPTransport {
         case .httpTooManyRedirects: return "too many redirects"
         default: return "network error \(urlError.code.rawValue)"
         }
+    }
+
+    /// Whether retrying cannot help: the host name does not resolve, or there is no network at all.
+    static func isFinal(_ error: any Error) -> Bool {
+        guard let urlError = error as? URLError else { return false }
+        return [.cannotFindHost, .dnsLookupFailed, .notConnectedToInternet].contains(urlError.code)
     }
 
     /// The task's result, handed from URLSession's queue to the waiting thread (the semaphore orders it).

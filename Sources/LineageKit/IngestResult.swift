@@ -24,6 +24,8 @@ public struct IngestResult: Sendable {
     /// Legacy ids merged into their canonical models at the end of the ingest, by source
     /// (`hf-legacy-migration`, `inferred:unique-twin`).
     public var mergedLegacyIDs: [String: Int] = [:]
+    /// Files that held nothing (no bytes, or only blank lines): skipped, which is not an error.
+    public var emptyFiles: [String] = []
     /// Wall-clock seconds for the whole ingest.
     public var seconds: Double = 0
 

@@ -5,6 +5,7 @@ import LineageStore
 public enum IngestSummaryText {
     public static func render(_ result: IngestResult, storePath: String) -> String {
         var lines: [String] = []
+        for path in result.emptyFiles { lines.append("\(path): empty; nothing to ingest") }
         for input in result.inputs {
             if let existing = input.alreadyIngestedAs {
                 lines.append("\(input.label): already ingested as snapshot #\(existing); nothing to do")

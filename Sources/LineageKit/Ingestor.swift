@@ -1,4 +1,5 @@
 import Foundation
+import LineageGraph
 import LineageHub
 import LineageStore
 
@@ -29,8 +30,8 @@ public struct Ingestor {
         paths: [String], into store: LineageStore, progress: ((IngestProgress) -> Void)? = nil
     ) throws -> IngestResult {
         let start = Date()
-        var groups = try plan(paths)
-        if options.startFromBundledDefault, !groups.contains(where: { $0.files.contains { $0.format.describesModels } }),
+        var (groups, emptyFiles) = try plan(paths)
+        if options.startFromBundledDefault, !groups.isEmpty, !groups.contains(where: { $0.files.contains { $0.format.describesModels } }),
            try store.snapshotCount() == 0 {
             groups.insert(InputGroup(files: [(try BundledDefault.path(), .hubJSON)], isBundledDefault: true), at: 0)
         }
@@ -47,6 +48,7 @@ public struct Ingestor {
             return digest
         }
         var result = IngestResult()
+        result.emptyFiles = emptyFiles
         let parser = HubFileParser(skipInvalid: options.skipInvalid)
         let now = Int64(start.timeIntervalSince1970)
 
@@ -178,7 +180,7 @@ public struct Ingestor {
                 notes.append("the BOM has no metadata.component.name; the project is named '\(project.name)' after the file")
             }
             for item in project.unidentified {
-                notes.append("\(file.path):\(item.line): \(item.jsonPath) (\"\(item.name)\") is a machine-learning-model without a Hub id; not linked")
+                notes.append("\(file.path):\(item.line): \(item.jsonPath) (\(MessageText.quote(item.name))) is a machine-learning-model without a Hub id; not linked")
             }
             return ([], 0, notes)
         default:
@@ -229,12 +231,18 @@ public struct Ingestor {
 
     // MARK: - Planning
 
-    /// Checks the files, detects their formats and groups edge lists with node lists.
-    func plan(_ paths: [String]) throws -> [InputGroup] {
+    /// Checks the files, detects their formats and groups edge lists with node lists. Empty files (no
+    /// bytes, or only blank lines) are set aside: there is nothing in them to ingest, and that is no error.
+    func plan(_ paths: [String]) throws -> (groups: [InputGroup], empty: [String]) {
         guard !paths.isEmpty else { throw LineageError("no input files given") }
         var groups: [InputGroup] = []
+        var empty: [String] = []
         var csvGraph: [(path: String, format: InputFormat)] = []
         for path in paths {
+            if try Self.isBlank(path) {
+                empty.append(path)
+                continue
+            }
             let format = try options.format ?? detectFormat(path)
             switch format {
             case .edgeCSV, .nodeCSV: csvGraph.append((path, format))
@@ -251,7 +259,25 @@ public struct Ingestor {
         } else {
             for node in nodeLists { groups.append(InputGroup(files: [node])) }
         }
-        return groups
+        return (groups, empty)
+    }
+
+    /// Whether the file holds nothing but whitespace (and perhaps a byte-order mark), once decompressed
+    /// when it is gzip.
+    /// - Throws: when the file is missing or cannot be read.
+    static func isBlank(_ path: String) throws -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LineageError("\(path): no such file")
+        }
+        if isDirectory.boolValue { throw LineageError("\(path): cannot read (a directory)") }
+        if !FileManager.default.isReadableFile(atPath: path) { throw LineageError("\(path): cannot read (permission denied)") }
+        let window = 64 * 1024
+        let prefix = try InputFormat.contentPrefix(ofFile: path, count: window + 1)
+        var bytes = prefix[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // A blank 64 KB start may still be followed by content: then the parsers decide.
+        return prefix.count <= window && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     private func detectFormat(_ path: String) throws -> InputFormat {
@@ -265,6 +291,9 @@ public struct Ingestor {
         let prefix = try InputFormat.contentPrefix(ofFile: path)
         if prefix.isEmpty {
             throw LineageError("\(path): \(try InputFormat.isGzip(path: path) ? "the file holds no data once decompressed" : "the file is empty")")
+        }
+        if let what = InputFormat.unsupportedDocument(prefix: prefix) {
+            throw LineageError("\(path): this is \(what)")
         }
         guard let format = InputFormat.detect(prefix: prefix) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")

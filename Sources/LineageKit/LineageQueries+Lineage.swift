@@ -24,8 +24,8 @@ extension LineageQueries {
             let v = Int(result.nodes[p])
             byRelation[result.relations[p]] += 1
             if result.depths[p] == 1 { direct += 1 }
-            downloads &+= columns.downloads[v]
-            allTime &+= columns.downloadsAllTime[v]
+            downloads.addSaturating(columns.downloads[v])
+            allTime.addSaturating(columns.downloadsAllTime[v])
             if columns.authorIds[v] >= 0 { authors.insert(columns.authorIds[v]) }
         }
         var positions = Array(result.seedCount..<result.count)

@@ -192,10 +192,10 @@ public struct MapSelection: Sendable, Equatable {
         var subWeighted = [Double](repeating: 0, count: count)
         for p in stride(from: count - 1, through: 0, by: -1) {
             let own: Int64 = isCandidateAt[p] ? downloadsOf(down.nodes[p]) : 0
-            let total = subDownloads[p] &+ own
+            let total = subDownloads[p].addingSaturating(own)
             let q = Int(down.predecessors[p])
             guard q >= 0 else { continue }
-            subDownloads[q] &+= total
+            subDownloads[q].addSaturating(total)
             if isCandidateAt[p] {
                 subReach[q] += 1
                 subWeighted[q] += Self.relationWeight(down.relations[p])
@@ -253,7 +253,7 @@ public struct MapSelection: Sendable, Equatable {
             guard !keptAt[p], isCandidateAt[p] else { continue }
             let slot = Int(nearestKept[p]) + 1
             groupCount[slot] += 1
-            groupDownloads[slot] &+= downloadsOf(down.nodes[p])
+            groupDownloads[slot].addSaturating(downloadsOf(down.nodes[p]))
         }
         // Kept positions ascend with `nodes` order, so slot order is the promised order; the parentless
         // group comes first.

@@ -71,11 +71,11 @@ public struct ProjectLockInReport: Sendable, Codable, Equatable, TabularReport {
         for m in used {
             let families = index.membership.families(of: m).map(Int.init)
             let downloads = data.downloads[Int(m)]
-            totalDownloads += downloads
+            totalDownloads.addSaturating(downloads)
             if families.isEmpty { unattributed += 1 }
             for f in families {
                 perFamily[f, default: (0, 0)].models += 1
-                perFamily[f, default: (0, 0)].downloads += downloads
+                perFamily[f, default: (0, 0)].downloads.addSaturating(downloads)
                 pairs += 1
                 let origin = index.origin(ofFamily: f)?.country
                 byOrigin[origin ?? "unknown", default: 0] += 1

@@ -1,3 +1,5 @@
+import LineageGraph
+
 /// How much of a set of derivative models the registry can attribute, by count and by 30-day downloads:
 /// the share whose author has a known kind, a known country, or both, and, among the models of
 /// organizations (any known kind but `individual`), the share with a known country. Every country
@@ -52,19 +54,19 @@ public struct RegistryCoverage: Sendable, Codable, Equatable {
         /// Counts one derivative model with `downloads`, authored by `author`.
         public mutating func add(downloads d: Int64, author: Organization?) {
             models += 1
-            downloads += d
+            downloads.addSaturating(d)
             let country = author?.country != nil
             let kind = author?.kind
-            if country { countryKnown += 1; countryKnownDownloads += d }
-            if author?.isAttributed == true { attributed += 1; attributedDownloads += d }
+            if country { countryKnown += 1; countryKnownDownloads.addSaturating(d) }
+            if author?.isAttributed == true { attributed += 1; attributedDownloads.addSaturating(d) }
             guard let kind else { return }
             kindKnown += 1
-            kindKnownDownloads += d
-            if kind.isSpecific { specificKind += 1; specificKindDownloads += d }
+            kindKnownDownloads.addSaturating(d)
+            if kind.isSpecific { specificKind += 1; specificKindDownloads.addSaturating(d) }
             if kind.isOrganization {
                 organization += 1
-                organizationDownloads += d
-                if country { organizationCountryKnown += 1; organizationCountryKnownDownloads += d }
+                organizationDownloads.addSaturating(d)
+                if country { organizationCountryKnown += 1; organizationCountryKnownDownloads.addSaturating(d) }
             }
         }
     }

@@ -160,12 +160,25 @@ public final class IngestWriter {
     /// date: the later ingest wins). An older record only joins the snapshot's membership. Self-loops are
     /// dropped and counted; parents without a record become external nodes.
     /// - Complexity: O(records + parents), one hash look-up and a few prepared statements each.
+    /// - Throws: a `StoreError` naming the record when it breaks a store constraint (never SQLite's message).
     public func add(_ records: [ModelRecord]) throws {
+        var inFlight: ModelRecord?
+        do {
+            try add(records, inFlight: &inFlight)
+        } catch let error as StoreError where error.isConstraint {
+            guard let record = inFlight else { throw error }
+            throw StoreError.constraint(
+                path: storePath, what: "model \(MessageText.quote(record.id)) (input line \(record.line)) and a model already stored")
+        }
+    }
+
+    private func add(_ records: [ModelRecord], inFlight: inout ModelRecord?) throws {
         guard var summary = current else { preconditionFailure("no snapshot is open") }
         defer { current = summary }
         if !modelsLoaded { try loadModels() }
         let snapshot = summary.snapshotID
         for var record in records {
+            inFlight = record
             summary.records += 1
             var key = HubID.key(record.id)
             if let target = aliasTargets[key] {

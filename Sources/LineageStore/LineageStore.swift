@@ -100,6 +100,7 @@ public struct LineageStore: Sendable {
                 return try body(writer)
             }
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_CONSTRAINT { throw StoreError.constraint(path: path) }
             throw StoreError(path: path, message: "write failed: \(error.message ?? "\(error)")")
         }
     }

@@ -38,6 +38,7 @@ struct FastStatement {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            if code & 0xFF == SQLITE_CONSTRAINT { throw StoreError.constraint(path: path) }
             let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
             throw StoreError(path: path, message: "write failed: \(message)")
         }

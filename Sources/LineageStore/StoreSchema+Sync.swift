@@ -36,5 +36,34 @@ extension StoreSchema {
                 );
                 """)
         }
+        // A run can fail for good (the Hub's next link leads back to a page already read): it is then
+        // `failed`, with the reason, and never resumed. SQLite cannot change a CHECK: the table is rebuilt.
+        migrator.registerMigration("v3-sync-failed") { db in
+            try db.execute(sql: """
+                CREATE TABLE sync_run_new (
+                    id INTEGER PRIMARY KEY,
+                    scope TEXT NOT NULL,
+                    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+                    status TEXT NOT NULL CHECK (status IN ('running','done','abandoned','failed')),
+                    started_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    finished_at INTEGER,
+                    stop_at INTEGER,
+                    next_url TEXT,
+                    next_skip INTEGER NOT NULL DEFAULT 0,
+                    high_water INTEGER,
+                    pages INTEGER NOT NULL DEFAULT 0,
+                    items INTEGER NOT NULL DEFAULT 0,
+                    error TEXT
+                );
+                INSERT INTO sync_run_new (id, scope, snapshot_id, status, started_at, updated_at, finished_at, stop_at,
+                    next_url, next_skip, high_water, pages, items)
+                SELECT id, scope, snapshot_id, status, started_at, updated_at, finished_at, stop_at,
+                    next_url, next_skip, high_water, pages, items FROM sync_run;
+                DROP TABLE sync_run;
+                ALTER TABLE sync_run_new RENAME TO sync_run;
+                CREATE INDEX sync_run_scope ON sync_run (scope, id);
+                """)
+        }
     }
 }

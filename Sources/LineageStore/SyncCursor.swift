@@ -4,7 +4,8 @@ public struct SyncCursor: Sendable, Equatable {
     public struct Run: Sendable, Equatable {
         public var id: Int64
         public var snapshotID: Int64
-        /// `running` (in progress or stopped, resumable), `done` or `abandoned`.
+        /// `running` (in progress or stopped, resumable), `done`, `abandoned` (replaced by a new run) or
+        /// `failed` (stopped for good, see `error`; the next sync starts a new run).
         public var status: String
         public var startedAt: Int64
         /// Items modified before this (Unix s) end the run; nil crawls everything.
@@ -18,10 +19,12 @@ public struct SyncCursor: Sendable, Equatable {
         /// Pages and items committed so far.
         public var pages: Int
         public var items: Int
+        /// Why a `failed` run failed.
+        public var error: String?
 
         public init(
             id: Int64, snapshotID: Int64, status: String, startedAt: Int64, stopAt: Int64?,
-            nextURL: String?, nextSkip: Int = 0, highWater: Int64?, pages: Int, items: Int
+            nextURL: String?, nextSkip: Int = 0, highWater: Int64?, pages: Int, items: Int, error: String? = nil
         ) {
             self.id = id
             self.snapshotID = snapshotID
@@ -33,6 +36,7 @@ public struct SyncCursor: Sendable, Equatable {
             self.highWater = highWater
             self.pages = pages
             self.items = items
+            self.error = error
         }
     }
 
@@ -43,6 +47,7 @@ public struct SyncCursor: Sendable, Equatable {
     /// The newest `lastModified` stored by the last completed run: the next run stops there.
     public var watermark: Int64?
     public var completedAt: Int64?
-    /// The run in progress (possibly stopped), which the next sync of this scope continues.
+    /// The run in progress (possibly stopped), which the next sync of this scope continues; or the last
+    /// run when it failed (it is not continued).
     public var run: Run?
 }

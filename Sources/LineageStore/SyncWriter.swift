@@ -41,11 +41,26 @@ public final class SyncWriter {
 
     static func run(_ db: Database, id: Int64) throws -> SyncCursor.Run? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, snapshot_id, status, started_at, stop_at, next_url, next_skip, high_water, pages, items FROM sync_run WHERE id = ?
+            SELECT id, snapshot_id, status, started_at, stop_at, next_url, next_skip, high_water, pages, items, error FROM sync_run WHERE id = ?
             """, arguments: [id]) else { return nil }
         return SyncCursor.Run(
             id: row[0], snapshotID: row[1], status: row[2], startedAt: row[3], stopAt: row[4],
-            nextURL: row[5], nextSkip: row[6], highWater: row[7], pages: row[8], items: row[9])
+            nextURL: row[5], nextSkip: row[6], highWater: row[7], pages: row[8], items: row[9], error: row[10])
+    }
+
+    /// Whether the store holds model `id` (not as an external node) with exactly this `lastModified`:
+    /// a record a sync would store again without changing anything.
+    public func hasModel(_ id: String, lastModified: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM model WHERE key = ? AND last_modified = ? AND is_external = 0)
+            """, arguments: [HubID.key(id), lastModified]) ?? false
+    }
+
+    /// Whether the store holds Space `id` with exactly this `lastModified`.
+    public func hasSpace(_ id: String, lastModified: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM downstream WHERE kind = 'space' AND key = ? AND last_modified = ?)
+            """, arguments: [HubID.key(id), lastModified]) ?? false
     }
 
     // MARK: - Runs
@@ -82,17 +97,37 @@ public final class SyncWriter {
     }
 
     /// Ends `run` successfully: the scope's watermark becomes `watermark` (if newer) and the next sync
-    /// starts a new run from there.
-    public func finishRun(scope: String, run: SyncCursor.Run, watermark: Int64?, now: Int64) throws {
+    /// starts a new run from there. A run that stored nothing (a sync with nothing new) leaves no snapshot
+    /// and no run behind.
+    /// - Returns: whether the run's snapshot was kept (false when it was empty and removed).
+    @discardableResult
+    public func finishRun(scope: String, run: SyncCursor.Run, watermark: Int64?, now: Int64) throws -> Bool {
         try transaction {
-            try db.execute(sql: """
-                UPDATE sync_run SET status = 'done', next_url = NULL, finished_at = ?, updated_at = ? WHERE id = ?
-                """, arguments: [now, now, run.id])
             try db.execute(sql: """
                 UPDATE sync_cursor SET run_id = NULL, completed_at = ?,
                 watermark = CASE WHEN ?2 IS NULL THEN watermark WHEN watermark IS NULL OR watermark < ?2 THEN ?2 ELSE watermark END
                 WHERE scope = ?3
                 """, arguments: [now, watermark, scope])
+            let records = try Int.fetchOne(db, sql: "SELECT records FROM snapshot WHERE id = ?", arguments: [run.snapshotID]) ?? 0
+            if run.items == 0, records == 0 {
+                try db.execute(sql: "DELETE FROM sync_run WHERE id = ?", arguments: [run.id])
+                try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [run.snapshotID])
+                return false
+            }
+            try db.execute(sql: """
+                UPDATE sync_run SET status = 'done', next_url = NULL, finished_at = ?, updated_at = ? WHERE id = ?
+                """, arguments: [now, now, run.id])
+            return true
+        }
+    }
+
+    /// Ends `run` for good with `error`: it is never continued (the next sync starts a new run), and the
+    /// scope's watermark does not move. The run's pages stay stored.
+    public func failRun(run: SyncCursor.Run, error: String, now: Int64) throws {
+        try transaction {
+            try db.execute(sql: """
+                UPDATE sync_run SET status = 'failed', next_url = NULL, error = ?, finished_at = ?, updated_at = ? WHERE id = ?
+                """, arguments: [error, now, now, run.id])
         }
     }
 

@@ -381,12 +381,25 @@ struct HubAPIShapeTests {
         #expect(error?.message.contains("cardData") == true)
     }
 
-    @Test func numbersWithFractionsExponentsAndOverflow() throws {
-        let record = try parseOne(#"{"id": "a/c", "downloads": 1.5e3, "likes": 12.9, "downloadsAllTime": 99999999999999999999999, "safetensors": {"total": 7.0e9}}"#)
+    @Test func numbersWithFractionsAndExponents() throws {
+        let record = try parseOne(#"{"id": "a/c", "downloads": 1.5e3, "likes": 12.9, "downloadsAllTime": 9007199254740992, "safetensors": {"total": 7.0e9}}"#)
         #expect(record.downloads == 1500)
         #expect(record.likes == 12)
-        #expect(record.downloadsAllTime == Int64.max)
+        #expect(record.downloadsAllTime == 1 << 53) // the largest count accepted
         #expect(record.parameterCount == 7_000_000_000)
+    }
+
+    /// Counts beyond 2^53 were stored as Int64.max without a word, and any sum of two then trapped.
+    @Test func countsBeyondTwoToThe53AreRefusedWithTheField() throws {
+        for (field, value) in [("downloads", "1e20"), ("downloads", "99999999999999999999"), ("likes", "9007199254740993"),
+                               ("downloadsAllTime", "-5"), ("downloads", "1e309")] {
+            let error = parseErrorOf { _ = try parseText(#"{"id": "a/c", "\#(field)": \#(value)}"#) }
+            #expect(error?.line == 1)
+            #expect(error?.message.contains("\"\(field)\"") == true, "\(String(describing: error))")
+            #expect(error?.message.contains(value) == true, "\(String(describing: error))")
+        }
+        let total = parseErrorOf { _ = try parseText(#"{"id": "a/c", "safetensors": {"total": 1e30}}"#) }
+        #expect(total?.message.contains("safetensors.total") == true)
     }
 
     @Test func ignoredFieldsMayHoldAnything() throws {

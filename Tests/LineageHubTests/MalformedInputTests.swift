@@ -52,7 +52,8 @@ struct MalformedInputTests {
         #expect(try error(of: #"{"id": "a/b", "createdAt": ["2024-01-01"]}"#).message.contains(#""createdAt" must be"#))
         #expect(try error(of: #"{"id": "a/b", "baseModels": "org/base"}"#).message.contains(#""baseModels" must be null or an object"#))
         #expect(try error(of: #"{"id": "a/b", "baseModels": {"models": [1]}}"#).message.contains("baseModels.models"))
-        #expect(try error(of: #"{"id": "a/b", "downloads": -}"#).message.contains("invalid number"))
+        #expect(try error(of: #"{"id": "a/b", "downloads": -}"#).message == #""downloads" must be a number, found "-""#)
+        #expect(try error(of: #"{"id": "a/b", "downloads": 1e309}"#).message.contains(#""downloads" is out of range: "1e309""#))
     }
 
     @Test func truncatedLastLine() throws {

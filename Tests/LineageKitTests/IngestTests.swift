@@ -161,7 +161,21 @@ struct IngestTests {
         #expect {
             try Ingestor().ingest(paths: [directory.file("missing.jsonl")], into: store)
         } throws: { "\($0)".contains("no such file") }
+    }
+
+    /// The README says empty files are handled: they are skipped with a note, and that is no error.
+    @Test func emptyFilesAreSkippedWithANote() throws {
+        let store = try freshStore()
         let empty = directory.write("empty.jsonl", "")
-        #expect { try Ingestor().ingest(paths: [empty], into: store) } throws: { "\($0)".contains("empty") }
+        let blank = directory.write("blank.csv", "\u{FEFF}\n  \r\n")
+        let good = directory.write("good.jsonl", #"{"id": "a/b"}"# + "\n")
+        let result = try Ingestor().ingest(paths: [empty, good, blank], into: store)
+        #expect(result.emptyFiles == [empty, blank])
+        #expect(result.records == 1)
+        let text = IngestSummaryText.render(result, storePath: "s.sqlite")
+        #expect(text.contains("empty.jsonl: empty; nothing to ingest"))
+        let onlyEmpty = try Ingestor().ingest(paths: [empty], into: store)
+        #expect(IngestSummaryText.render(onlyEmpty, storePath: "s.sqlite").contains("Nothing new"))
+        #expect(try store.statistics().snapshots.count == 1)
     }
 }

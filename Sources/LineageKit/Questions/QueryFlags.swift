@@ -34,7 +34,7 @@ public struct QueryFlags: Sendable {
         }
         if let since {
             guard let seconds = HubTimestampShim.month(since) else {
-                throw QuestionError("--since needs a month like 2024-06, found \"\(since)\".")
+                throw QuestionError("--since needs a month like 2024-06, found \(MessageText.quote(since)).")
             }
             query.since = seconds
             query.sinceText = since

@@ -48,7 +48,7 @@ extension QuestionAnswerer {
             answer.value = Double(matching.count)
         case .share:
             let all = derivativeEntities(query: query)
-            let downloads = matching.reduce(Int64(0)) { $0 + $1.value.downloads }
+            let downloads = matching.reduce(Int64(0)) { $0.addingSaturating($1.value.downloads) }
             answer.value = all.count > 0 ? Double(matching.count) / Double(all.count) : 0
             answer.downloadShare = all.downloads > 0 ? Double(downloads) / Double(all.downloads) : 0
             let noun = query.subject == .myProjects ? "imported projects" : query.subject?.rawValue ?? "entities"
@@ -105,7 +105,7 @@ extension QuestionAnswerer {
                 entities[key] = makeAccumulator(key, node: node, nodeKind: nodeKind, position: position, depth: depth, authorID: authorID)
             }
             entities[key]!.models += 1
-            entities[key]!.downloads += downloads[Int(node)]
+            entities[key]!.downloads.addSaturating(downloads[Int(node)])
         }
         addDownstream(of: result, subject: subject, own: own, into: &entities)
         for key in excluded { entities[key] = nil }
@@ -121,10 +121,10 @@ extension QuestionAnswerer {
         var coverage = QuestionAnswer.Coverage(entities: 0, attributed: 0, downloads: 0, attributedDownloads: 0)
         for value in entities.values {
             coverage.entities += 1
-            coverage.downloads += value.downloads
+            coverage.downloads.addSaturating(value.downloads)
             if value.attributed {
                 coverage.attributed += 1
-                coverage.attributedDownloads += value.downloads
+                coverage.attributedDownloads.addSaturating(value.downloads)
             }
         }
         return (entities, coverage, leftOutPapers)
@@ -262,7 +262,7 @@ extension QuestionAnswerer {
             }
             let key = query.subject == .models ? name(node) : owner
             if seen.insert(key).inserted { count += 1 }
-            downloads += data.downloads[Int(node)]
+            downloads.addSaturating(data.downloads[Int(node)])
         }
         // Spaces, projects and papers, counted as the answer counts them.
         var index = DownstreamIndex(queries: queries, registry: registry)

@@ -68,7 +68,8 @@ public struct QuestionParser {
             query.country = parseCountry(&cursor)
             guard let token = cursor.peek else { throw QuestionError("The question stops before its subject (projects, startups, papers, …).") }
             guard let subject = Self.subjects[token.lower] else {
-                throw unexpected(token, expected: Array(Self.subjects.keys))
+                // A misspelt country ("Chinse") also lands here: offer the country words as well.
+                throw unexpected(token, expected: Array(Self.subjects.keys) + CountryNames.phrases.keys.filter { $0.count > 3 })
             }
             cursor.advance()
             query.subject = subject
@@ -95,6 +96,11 @@ public struct QuestionParser {
             return relations
         }
         guard let token = cursor.peek else { throw QuestionError("The question stops before its verb (derive from, depend on, use, fine-tune, …).") }
+        // `derive frm`: the first word is right, the second is the one to quote.
+        let seconds = Self.verbs.compactMap { $0.0.count == 2 && $0.0[0] == token.lower ? $0.0[1] : nil }
+        if !seconds.isEmpty, let next = cursor.peek(2)?.last {
+            throw unexpected(next, expected: seconds, context: "after \(MessageText.quote(token.text))")
+        }
         throw unexpected(token, expected: Self.verbs.map { $0.0.joined(separator: " ") })
     }
 
@@ -120,7 +126,7 @@ public struct QuestionParser {
         }
         guard words.count == 1 else {
             // Family and namespace names are one word; say which word broke the question.
-            throw unexpected(words[1], expected: Array(Self.filterStarts), context: "after the target \"\(words[0].text)\"")
+            throw unexpected(words[1], expected: Array(Self.filterStarts), context: "after the target \(MessageText.quote(words[0].text))")
         }
         return .name(words[0].text)
     }
@@ -139,7 +145,7 @@ public struct QuestionParser {
                 _ = cursor.accept("generations") || cursor.accept("generation") || cursor.accept("steps") || cursor.accept("hops")
             } else if cursor.accept("since") {
                 guard let text = cursor.peek?.lower, let seconds = HubTimestampShim.month(text) else {
-                    throw QuestionError("\"since\" needs a month like 2024-06, found \"\(cursor.peek?.text ?? "nothing")\".")
+                    throw QuestionError("\"since\" needs a month like 2024-06, found \(cursor.peek.map { MessageText.quote($0.text) } ?? "nothing").")
                 }
                 cursor.advance()
                 query.since = seconds
@@ -161,7 +167,7 @@ public struct QuestionParser {
             } else if cursor.accept("top") || cursor.accept("limit") || cursor.accept("first") {
                 query.top = Int(try number(&cursor, what: "a count"))
             } else if token.lower == "at" || token.lower == "with", let next = cursor.peek(2)?.last {
-                throw unexpected(next, expected: token.lower == "at" ? ["depth"] : ["more than", "over", "at least"], context: "after \"\(token.text)\"")
+                throw unexpected(next, expected: token.lower == "at" ? ["depth"] : ["more than", "over", "at least"], context: "after \(MessageText.quote(token.text))")
             } else {
                 throw unexpected(token, expected: ["at depth <=", "since", "via", "with more than", "top"], context: "where a filter may stand")
             }
@@ -177,7 +183,7 @@ public struct QuestionParser {
             text.removeLast()
         }
         guard let value = Double(text), value >= 0, value * scale < 9e18 else {
-            throw QuestionError("Expected \(what), found \"\(token.text)\".", word: token.text)
+            throw QuestionError("Expected \(what), found \(MessageText.quote(token.text)).", word: token.text)
         }
         cursor.advance()
         return Int64(value * scale)
@@ -212,7 +218,7 @@ public struct QuestionParser {
                 || cursor.accept("derived", "from") || cursor.accept("based", "on")
         else {
             if let next = cursor.peek { throw unexpected(next, expected: ["descend from", "come from", "derived from"]) }
-            throw QuestionError("The question stops early: what does \(token.text) descend from.")
+            throw QuestionError("The question stops early: what does \(MessageText.quote(token.text)) descend from.")
         }
         try parseFilters(&cursor, into: &query)
         return query
@@ -305,17 +311,27 @@ public struct QuestionParser {
         QuestionParser().unexpected(Token(text: word, lower: word.lowercased()), expected: expected, context: context)
     }
 
+    /// The error for a word the grammar does not expect here: it quotes the word and offers the nearest
+    /// expected term when one is close (edit distance at most max(2, half the word), or the word begins
+    /// it), else the nearest few expected terms.
     private func unexpected(_ token: Token, expected: [String], context: String? = nil) -> QuestionError {
+        // Compare letters only: "projects;" and "\"Qwen" are "projects" and "qwen" mistyped.
+        let word = String(token.lower.unicodeScalars.filter { !CharacterSet.punctuationCharacters.contains($0) || $0 == "-" || $0 == "." })
+        let typed = word.isEmpty ? token.lower : word
         // A phrase ("derive from") is compared whole and by its first word, so "derrive" finds it.
         func distance(_ candidate: String) -> Int {
+            if typed.count >= 3, candidate.hasPrefix(typed) { return 1 }
             let first = candidate.split(separator: " ").first.map(String.init) ?? candidate
-            return min(EditDistance.levenshtein(token.lower, candidate), EditDistance.levenshtein(token.lower, first))
+            return min(EditDistance.levenshtein(typed, candidate), EditDistance.levenshtein(typed, first))
         }
-        let candidates = expected.sorted()
-        let best = candidates.min { (distance($0), $0) < (distance($1), $1) }
-        let close = best.flatMap { distance($0) <= max(2, token.lower.count / 2) ? $0 : nil }
+        let ranked = Array(Set(expected)).map { (distance($0), $0) }.sorted { $0 < $1 }.map(\.1)
+        let close = ranked.first.flatMap { distance($0) <= max(2, typed.count / 2) ? $0 : nil }
         let place = context.map { " \($0)" } ?? ""
-        return QuestionError("I don't understand \"\(token.text)\"\(place).", word: token.text, suggestion: close)
+        var message = "I don't understand \(MessageText.quote(token.text))\(place)."
+        if close == nil, !ranked.isEmpty {
+            message += " Expected " + ranked.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ") + (ranked.count > 6 ? ", …" : "") + "."
+        }
+        return QuestionError(message, word: token.text, suggestion: close)
     }
 }
 
