@@ -21,7 +21,7 @@ public struct FamilyResolutionError: Error, Sendable, Equatable, CustomStringCon
 
     public var description: String {
         suggestions.isEmpty
-            ? "unknown family, namespace or model '\(word)'"
-            : "unknown family, namespace or model '\(word)'; did you mean: \(suggestions.joined(separator: ", "))?"
+            ? "unknown family, namespace or model '\(MessageText.clip(word))'"
+            : "unknown family, namespace or model '\(MessageText.clip(word))'; did you mean: \(suggestions.joined(separator: ", "))?"
     }
 }

@@ -27,6 +27,13 @@ public enum MessageText {
         return "\"" + escapeControls(String(kept)) + "…\" (" + group(text.utf8.count) + " bytes)"
     }
 
+    /// Like `quote`, without the quotation marks: for messages that set input off another way (`'word'`).
+    public static func clip(_ text: some StringProtocol, limit: Int = quoteLimit) -> String {
+        let quoted = quote(text, limit: limit)
+        guard let close = quoted.lastIndex(of: "\"") else { return quoted }
+        return String(quoted[quoted.index(after: quoted.startIndex)..<close]) + String(quoted[quoted.index(after: close)...])
+    }
+
     /// The text with every control character written as an escape: `\n`, `\r`, `\t`, else `\u{1B}`.
     /// Controls are C0 (U+0000–U+001F), DEL and C1 (U+007F–U+009F), and the bidirectional overrides and
     /// isolates (U+202A–U+202E, U+2066–U+2069) that reorder what a terminal shows.

@@ -128,11 +128,11 @@ enum CSVFormats {
             func count(_ names: String...) throws(HubParseError) -> Int64? {
                 for name in names {
                     guard let text = cell(fields, header.index(name)) else { continue }
-                    let value = Int64(text) ?? Double(text).flatMap { $0.isFinite && abs($0) < 9e18 ? Int64($0) : nil }
-                    guard let value else {
+                    let number = Int64(text).map(Double.init) ?? Double(text)
+                    guard let number, !number.isNaN else {
                         throw HubParseError(path: path, line: line, message: "\"\(name)\" must be a number, found \(MessageText.quote(text, limit: 30))")
                     }
-                    guard (0...JSONScanner.maxCount).contains(value) else {
+                    guard number >= 0, number <= Double(JSONScanner.maxCount), let value = Int64(text) ?? Int64(exactly: number.rounded(.towardZero)) else {
                         throw HubParseError(path: path, line: line, message: "\"\(name)\" must be a count from 0 to 2^53, found \(MessageText.quote(text, limit: 30))")
                     }
                     return value

@@ -87,6 +87,6 @@ public enum HubAPIPage {
         let end = min(bytes.count, start + 160)
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         let oneLine = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
-        return end < bytes.count ? oneLine + "…" : oneLine
+        return MessageText.escapeControls(end < bytes.count ? oneLine + "…" : oneLine)
     }
 }

@@ -127,7 +127,7 @@ public struct HubFileParser: Sendable {
         return report
     }
 
-    private func parseJSONLine(
+    func parseJSONLine(
         _ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, path: String,
         report: inout Report, batch: inout [ModelRecord]
     ) throws {
@@ -148,7 +148,7 @@ public struct HubFileParser: Sendable {
         }
     }
 
-    private func parseJSONArray(
+    func parseJSONArray(
         _ bytes: UnsafeBufferPointer<UInt8>, path: String, report: inout Report,
         batch: inout [ModelRecord], consume: ([ModelRecord]) throws -> Void
     ) throws {

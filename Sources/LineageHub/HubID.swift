@@ -60,11 +60,19 @@ public enum HubID {
         return true
     }
 
+    /// The longest id accepted, in UTF-8 bytes: the Hub allows 96-character names under a namespace, so
+    /// anything this long is not an id (and would be echoed by every answer that names it).
+    public static let maxLength = 1_000
+
     /// Why `id` cannot be a Hub id, or nil when it can: Hub ids never hold control characters, and one
-    /// that does (`a/b\u0000c`) must not reach the store, where it could be confused with `a/b`.
+    /// that does (`a/b\u0000c`) must not reach the store, where it could be confused with `a/b`; nor are
+    /// they longer than `maxLength`.
     /// - Parameter field: what the id is, for the message (`"id"`, `parent id`, `Space id`).
     /// - Complexity: O(length of the id), no allocation in the common case.
     public static func problem(_ id: String, field: String) -> String? {
+        if id.utf8.count > maxLength {
+            return "\(field) \(MessageText.quote(id)) is too long for a Hub id (at most \(maxLength) bytes)"
+        }
         guard let control = MessageText.firstControl(in: id) else { return nil }
         return "\(field) \(MessageText.quote(id)) holds a control character (\(MessageText.codePoint(control))); Hub ids never do"
     }

@@ -119,7 +119,7 @@ public struct DownstreamIndex: Sendable {
         let nodes = data.downstream.nodes
         if let i = nodes.indices.first(where: { nodes[$0].kind == .project && nodes[$0].name.lowercased() == key }) { return i }
         let known = nodes.filter { $0.kind == .project }.map(\.name)
-        throw LineageError("no project named '\(name)'" + (known.isEmpty
+        throw LineageError("no project named '\(MessageText.clip(name))'" + (known.isEmpty
             ? "; ingest a CycloneDX BOM first (`lineage ingest product.cdx.json`)"
             : "; known projects: \(known.prefix(10).joined(separator: ", "))"))
     }

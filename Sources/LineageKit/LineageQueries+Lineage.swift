@@ -80,7 +80,7 @@ extension LineageQueries {
             return ancestors(ofProject: project.name, using: project.models)
         } else {
             let (target, _) = try resolve(trimmed)
-            throw LineageError("'\(word)' is a \(target.kind), not a model; ancestors takes one model id such as Qwen/Qwen2.5-7B-Instruct")
+            throw LineageError("'\(MessageText.clip(word))' is a \(target.kind), not a model; ancestors takes one model id such as Qwen/Qwen2.5-7B-Instruct")
         }
         let result = graph.ancestors(of: [node])
         let columns = graph.columns!

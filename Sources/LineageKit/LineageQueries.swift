@@ -67,7 +67,7 @@ public struct LineageQueries: Sendable {
         var relations: [Relation] = []
         for word in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
             guard let relation = Relation(hubName: word) else {
-                throw LineageError("unknown relation '\(word)'; use \(Relation.allCases.map(\.name).joined(separator: ", "))")
+                throw LineageError("unknown relation '\(MessageText.clip(word))'; use \(Relation.allCases.map(\.name).joined(separator: ", "))")
             }
             relations.append(relation)
         }
@@ -129,7 +129,7 @@ public struct LineageQueries: Sendable {
         if let i = catalog.index(ofID: word) ?? resolver.familyIndex(for: word) { return i }
         let candidates = catalog.entries.flatMap { [$0.id, $0.label] + $0.aliases }
         let close = Self.closest(to: word, among: candidates)
-        throw LineageError("unknown family '\(word)'" + (close.isEmpty ? "; `lineage families` lists them" : "; did you mean: \(close.joined(separator: ", "))?"))
+        throw LineageError("unknown family '\(MessageText.clip(word))'" + (close.isEmpty ? "; `lineage families` lists them" : "; did you mean: \(close.joined(separator: ", "))?"))
     }
 
     /// The author id of organization `org` (case-insensitive).
@@ -140,7 +140,7 @@ public struct LineageQueries: Sendable {
         let key = org.lowercased()
         if let i = authors.firstIndex(where: { $0.lowercased() == key }) { return Int32(i) }
         let close = Self.closest(to: org, among: authors)
-        throw LineageError("no model has the author '\(org)'" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?"))
+        throw LineageError("no model has the author '\(MessageText.clip(org))'" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?"))
     }
 
     /// Up to five of `candidates` closest to `word` by edit distance (ties alphabetical).

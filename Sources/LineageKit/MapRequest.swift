@@ -49,7 +49,7 @@ public struct MapRequest: Sendable, Equatable {
             let word = raw.trimmingCharacters(in: .whitespaces)
             guard !word.isEmpty else { continue }
             guard let set = CountryNames.phrases[word.lowercased()] else {
-                throw LineageError("unknown country '\(word)'; use an ISO 3166 code such as US, CN or FR, a name such as China, or EU")
+                throw LineageError("unknown country '\(MessageText.clip(word))'; use an ISO 3166 code such as US, CN or FR, a name such as China, or EU")
             }
             codes += set.codes
             labels.append(set.label)

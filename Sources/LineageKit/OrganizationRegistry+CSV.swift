@@ -1,4 +1,5 @@
 import Foundation
+import LineageGraph
 import LineageHub
 
 /// Reading and writing registry CSV files: `namespace,name,country,kind,source,evidence`.
@@ -34,9 +35,9 @@ extension OrganizationRegistry {
         for (i, raw) in headerRow.fields.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
             guard header.contains(name) else {
-                throw LineageError("\(file):\(headerRow.line): unknown column '\(raw)'; the columns are \(header.joined(separator: ","))")
+                throw LineageError("\(file):\(headerRow.line): unknown column '\(MessageText.clip(raw))'; the columns are \(header.joined(separator: ","))")
             }
-            guard column[name] == nil else { throw LineageError("\(file):\(headerRow.line): column '\(name)' appears twice") }
+            guard column[name] == nil else { throw LineageError("\(file):\(headerRow.line): column '\(MessageText.clip(name))' appears twice") }
             column[name] = i
         }
         guard column["namespace"] != nil else {
@@ -64,7 +65,7 @@ extension OrganizationRegistry {
             }
             let key = organization.namespace.lowercased()
             if let first = seen[key] {
-                throw LineageError("\(file):\(line): namespace '\(organization.namespace)' repeats line \(first); give each namespace one row")
+                throw LineageError("\(file):\(line): namespace '\(MessageText.clip(organization.namespace))' repeats line \(first); give each namespace one row")
             }
             seen[key] = line
             organizations.append(organization)
@@ -86,24 +87,24 @@ extension OrganizationRegistry {
         guard !namespace.isEmpty else { throw LineageError(supplier ? "empty supplier name" : "empty namespace") }
         if supplier {
             guard !namespace.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw LineageError("supplier name \(namespace.debugDescription) holds control characters")
+                throw LineageError("supplier name \(MessageText.quote(namespace)) holds control characters")
             }
         } else if namespace.contains("/") || namespace.contains(where: \.isWhitespace) {
-            throw LineageError("namespace '\(namespace)' is not a Hub namespace (no '/' or spaces)")
+            throw LineageError("namespace '\(MessageText.clip(namespace))' is not a Hub namespace (no '/' or spaces)")
         }
         var code: String?
         if let country {
             let upper = country.uppercased()
             guard upper.count == 2, CountryCode.isValid(upper) else {
                 let hint = CountryCode.parse(country).map { "; did you mean \($0)?" } ?? ""
-                throw LineageError("unknown country code '\(country)' for \(namespace): use an ISO 3166-1 alpha-2 code such as US, CN, FR\(hint)")
+                throw LineageError("unknown country code '\(MessageText.clip(country))' for \(namespace): use an ISO 3166-1 alpha-2 code such as US, CN, FR\(hint)")
             }
             code = upper
         }
         var organizationKind: OrganizationKind?
         if let kind {
             guard let parsed = OrganizationKind(word: kind) else {
-                throw LineageError("unknown kind '\(kind)' for \(namespace): use one of \(OrganizationKind.list)")
+                throw LineageError("unknown kind '\(MessageText.clip(kind))' for \(namespace): use one of \(OrganizationKind.list)")
             }
             organizationKind = parsed
         }

@@ -101,7 +101,7 @@ import Testing
         #expect(try error(String(contentsOfFile: Fixture.path("not-a-bom.json"), encoding: .utf8))
             == #"FILE:2: $.bomFormat: expected "CycloneDX", found "SPDX""#)
         #expect(try error(#"{"bomFormat":"CycloneDX","specVersion":"1.4","components":[]}"#)
-            .hasPrefix("FILE:1: $.specVersion: CycloneDX 1.4 is not supported"))
+            .hasPrefix("FILE:1: $.specVersion: CycloneDX \"1.4\" is not supported"))
         #expect(try error(#"{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"library","name":"x"}]}"#)
             .hasPrefix("FILE:1: $.components: no component of type machine-learning-model names a Hugging Face model"))
         #expect(try error("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\n\"components\":[\n{\"type\":\"machine-learning-model\",\"purl\":\"pkg:huggingface/\"}]}")

@@ -30,6 +30,8 @@ final class SyncTestServer: @unchecked Sendable {
         var body: [UInt8] = []
         /// Never answer; hold the connection until the client goes away or the server stops.
         var hang = false
+        /// A `Content-Length` other than the body's (a response cut short), when set.
+        var declaredLength: Int?
 
         static func json(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> Response {
             Response(status: status, headers: [("Content-Type", "application/json")] + headers, body: Array(text.utf8))
@@ -157,7 +159,7 @@ final class SyncTestServer: @unchecked Sendable {
             }
             return
         }
-        var text = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
+        var text = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nContent-Length: \(response.declaredLength ?? response.body.count)\r\nConnection: close\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
         text += "\r\n"
         let bytes = Array(text.utf8) + response.body

@@ -321,6 +321,8 @@ public struct QuestionParser {
         // A phrase ("derive from") is compared whole and by its first word, so "derrive" finds it.
         func distance(_ candidate: String) -> Int {
             if typed.count >= 3, candidate.hasPrefix(typed) { return 1 }
+            // Far apart in length, the length difference ranks as well as the full distance (and is O(1)).
+            if abs(typed.count - candidate.count) > 20 { return abs(typed.count - candidate.count) }
             let first = candidate.split(separator: " ").first.map(String.init) ?? candidate
             return min(EditDistance.levenshtein(typed, candidate), EditDistance.levenshtein(typed, first))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LineageGraph
 
 /// A saved question: a `.query` file of `key: value` lines.
 ///
@@ -31,27 +32,27 @@ public struct SavedQuery: Sendable, Equatable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if let comment = line.range(of: " #") { line = String(line[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces) }
             guard let colon = line.firstIndex(of: ":") else {
-                throw LineageError("\(path):\(index + 1): expected `key: value`, found \"\(line.prefix(40))\"")
+                throw LineageError("\(path):\(index + 1): expected `key: value`, found \(MessageText.quote(line, limit: 40))")
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard ["description", "question", "format", "limit"].contains(key) else {
-                throw LineageError("\(path):\(index + 1): unknown key \"\(key)\" (use description, question, format, limit)")
+                throw LineageError("\(path):\(index + 1): unknown key \(MessageText.quote(key)) (use description, question, format, limit)")
             }
-            guard fields[key] == nil else { throw LineageError("\(path):\(index + 1): \"\(key)\" given twice") }
+            guard fields[key] == nil else { throw LineageError("\(path):\(index + 1): \(MessageText.quote(key)) given twice") }
             fields[key] = value
         }
         guard let question = fields["question"], !question.isEmpty else { throw LineageError("\(path): no `question:` line") }
         var format: OutputFormat?
         if let name = fields["format"] {
             guard let parsed = OutputFormat(rawValue: name) else {
-                throw LineageError("\(path): unknown format \"\(name)\" (use table, json, csv or tsv)")
+                throw LineageError("\(path): unknown format \(MessageText.quote(name)) (use table, json, csv or tsv)")
             }
             format = parsed
         }
         var limit: Int?
         if let text = fields["limit"] {
-            guard let value = Int(text), value >= 0 else { throw LineageError("\(path): limit must be a whole number, found \"\(text)\"") }
+            guard let value = Int(text), value >= 0 else { throw LineageError("\(path): limit must be a whole number, found \(MessageText.quote(text))") }
             limit = value == 0 ? Int.max : value
         }
         return SavedQuery(path: path, description: fields["description"] ?? "", question: question, format: format, limit: limit)
