@@ -50,7 +50,7 @@ def write(name, text):
 
 # hub-json: JSON lines as the dump has them, and the same objects as one API page (a JSON array).
 write("hub.jsonl", "\n".join(line for line, _ in chosen) + "\n")
-write("hub-page.json", "[\n" + ",\n".join(line for line, _ in chosen[:4]) + "\n]\n")
+write("hub-page.json", "[\n" + ",\n".join(line for line, _ in chosen[:2]) + "\n]\n")
 
 # edge-csv and node-csv: the lineage of the chosen rows.
 csv_relation = {"finetune": "finetuned", "merge": "merged", "quantized": "quantized", "adapter": "adapter"}
@@ -75,8 +75,8 @@ def cell(text):
 
 
 listing = ["modelId,author,downloads,likes,lastModified,tags,pipeline_tag"]
-for _, row in chosen:
-    tags = "[" + ", ".join("'" + t.replace("\\", "\\\\").replace("'", "\\'") + "'" for t in (row.get("tags") or [])[:12]) + "]"
+for _, row in chosen[:4]:
+    tags = "[" + ", ".join("'" + t.replace("\\", "\\\\").replace("'", "\\'") + "'" for t in (row.get("tags") or [])[:8]) + "]"
     listing.append(",".join(cell(v) for v in [
         row["id"], row["author"], row["downloads"], row["likes"], row["lastModified"] + "+00:00", tags, row.get("pipeline_tag") or "",
     ]))

@@ -173,7 +173,8 @@ struct JSONScanner {
                 let value = Unicode.Scalar(scalar) ?? "\u{FFFD}"
                 out.append(contentsOf: String(value).utf8)
             default:
-                throw JSONScanError(offset: i - 1, message: "invalid escape \\\(Character(Unicode.Scalar(code)))")
+                let shown = code >= 0x21 && code < 0x7F ? "\\\(Character(Unicode.Scalar(code)))" : "\\ followed by \(describe(code))"
+                throw JSONScanError(offset: i - 1, message: "invalid escape \(shown)")
             }
         }
         return out

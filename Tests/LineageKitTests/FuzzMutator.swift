@@ -30,9 +30,14 @@ struct FuzzMutator {
         "https://huggingface.co/", "hf.co/", "/", "//", "@", "#", "?", "'", "''", "\"\"",
     ]
 
-    init(seed: UInt64, iteration: Int, dictionary: [String]) {
+    /// The tokens mutations insert: `common` plus a target's own words, as bytes (build once per target).
+    static func tokens(_ words: [String]) -> [[UInt8]] {
+        (common + words).map { Array($0.utf8) }
+    }
+
+    init(seed: UInt64, iteration: Int, tokens: [[UInt8]]) {
         state = seed ^ (UInt64(truncatingIfNeeded: iteration) &* 0x9E37_79B9_7F4A_7C15)
-        self.dictionary = (Self.common + dictionary).map { Array($0.utf8) }
+        dictionary = tokens
         _ = next()
     }
 
@@ -46,7 +51,9 @@ struct FuzzMutator {
 
     mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 
-    /// One to four mutations of a seed, sometimes spliced with another; at most `maxSize` bytes.
+    /// One to four mutations of a seed, sometimes spliced with another; at most `maxSize` bytes. One
+    /// mutation in about two hundred is a large one (thousands of nested brackets, a 20 KB string, a range
+    /// repeated a thousand times), to catch work that is not linear in the input.
     mutating func mutate(_ seeds: [[UInt8]], maxSize: Int = 64 * 1024) -> [UInt8] {
         var bytes = seeds[below(seeds.count)]
         for _ in 0...below(4) {
@@ -76,19 +83,21 @@ struct FuzzMutator {
             bytes.replaceSubrange(start..<end, with: dictionary[below(dictionary.count)])
         case 7: // truncate
             bytes.removeSubrange(position...)
-        case 8 where !bytes.isEmpty: // duplicate a range, sometimes many times
+        case 8 where !bytes.isEmpty: // duplicate a range, rarely many times
             let start = min(position, bytes.count - 1)
             let piece = Array(bytes[start..<min(bytes.count, start + 1 + below(64))])
-            let times = below(4) == 0 ? 1 + below(2_000) : 1
+            let times = below(200) == 0 ? 1 + below(1_000) : 1 + below(3)
             bytes.insert(contentsOf: (0..<times).flatMap { _ in piece }, at: start)
         case 9: // splice: this input's start, another seed's end
             let other = seeds[below(seeds.count)]
             bytes = Array(bytes[..<position]) + Array(other[below(other.count + 1)...])
-        case 10: // deep nesting
+        case 10: // nesting, rarely deep
             let open: [UInt8] = below(2) == 0 ? Array("[".utf8) : Array("{\"a\":".utf8)
-            bytes.insert(contentsOf: (0..<(1 + below(3_000))).flatMap { _ in open }, at: position)
-        default: // a long string
-            bytes.insert(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: 1 + below(20_000)), at: position)
+            let depth = below(200) == 0 ? 1 + below(3_000) : 1 + below(40)
+            bytes.insert(contentsOf: (0..<depth).flatMap { _ in open }, at: position)
+        default: // a long string, rarely a very long one
+            let length = below(200) == 0 ? 1 + below(20_000) : 1 + below(300)
+            bytes.insert(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: length), at: position)
         }
     }
 

@@ -69,7 +69,7 @@ public struct QuestionParser {
             guard let token = cursor.peek else { throw QuestionError("The question stops before its subject (projects, startups, papers, …).") }
             guard let subject = Self.subjects[token.lower] else {
                 // A misspelt country ("Chinse") also lands here: offer the country words as well.
-                throw unexpected(token, expected: Array(Self.subjects.keys) + CountryNames.phrases.keys.filter { $0.count > 3 })
+                throw unexpected(token, expected: Array(Self.subjects.keys) + Self.countryWords)
             }
             cursor.advance()
             query.subject = subject
@@ -284,6 +284,12 @@ public struct QuestionParser {
         (["quantization"], [.quantized]), (["quantized"], [.quantized]),
     ]
 
+    /// Country names and adjectives (not the two-letter codes, which are close to every short word).
+    static let countryWords = CountryNames.phrases.keys.filter { $0.count > 3 }.sorted()
+
+    /// Punctuation dropped from a word before it is compared with known terms (`-` and `.` belong to terms).
+    static let punctuation = Set("!\"#$%&'()*+,/:;<=>?@[\\]^_`{|}~“”‘’«»".unicodeScalars)
+
     static let filterStarts: Set<String> = ["at", "since", "via", "through", "with", "top", "limit", "within", "first"]
 
     static func tokenize(_ question: String) -> [Token] {
@@ -316,22 +322,30 @@ public struct QuestionParser {
     /// it), else the nearest few expected terms.
     private func unexpected(_ token: Token, expected: [String], context: String? = nil) -> QuestionError {
         // Compare letters only: "projects;" and "\"Qwen" are "projects" and "qwen" mistyped.
-        let word = String(token.lower.unicodeScalars.filter { !CharacterSet.punctuationCharacters.contains($0) || $0 == "-" || $0 == "." })
-        let typed = word.isEmpty ? token.lower : word
+        let word = String(token.lower.unicodeScalars.filter { !Self.punctuation.contains($0) })
+        let typed = Array((word.isEmpty ? token.lower : word).utf8)
         // A phrase ("derive from") is compared whole and by its first word, so "derrive" finds it.
-        func distance(_ candidate: String) -> Int {
-            if typed.count >= 3, candidate.hasPrefix(typed) { return 1 }
-            // Far apart in length, the length difference ranks as well as the full distance (and is O(1)).
-            if abs(typed.count - candidate.count) > 20 { return abs(typed.count - candidate.count) }
-            let first = candidate.split(separator: " ").first.map(String.init) ?? candidate
-            return min(EditDistance.levenshtein(typed, candidate), EditDistance.levenshtein(typed, first))
+        // On UTF-8 bytes, each candidate once: a question may hold a 100 KB word.
+        var distances: [String: Int] = [:]
+        for candidate in expected where distances[candidate] == nil {
+            let bytes = Array(candidate.lowercased().utf8)
+            if typed.count >= 3, bytes.starts(with: typed) {
+                distances[candidate] = 1
+            } else if abs(typed.count - bytes.count) > 20 {
+                // Far apart in length, the length difference ranks as well as the full distance.
+                distances[candidate] = abs(typed.count - bytes.count)
+            } else {
+                let first = Array(bytes.prefix { $0 != UInt8(ascii: " ") })
+                distances[candidate] = min(EditDistance.levenshtein(typed, bytes), EditDistance.levenshtein(typed, first))
+            }
         }
-        let ranked = Array(Set(expected)).map { (distance($0), $0) }.sorted { $0 < $1 }.map(\.1)
-        let close = ranked.first.flatMap { distance($0) <= max(2, typed.count / 2) ? $0 : nil }
+        let ranked = distances.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+        let close = ranked.first.flatMap { $0.value <= max(2, typed.count / 2) ? $0.key : nil }
+        let names = ranked.map(\.key)
         let place = context.map { " \($0)" } ?? ""
         var message = "I don't understand \(MessageText.quote(token.text))\(place)."
-        if close == nil, !ranked.isEmpty {
-            message += " Expected " + ranked.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ") + (ranked.count > 6 ? ", …" : "") + "."
+        if close == nil, !names.isEmpty {
+            message += " Expected " + names.prefix(6).map { "\"\($0)\"" }.joined(separator: ", ") + (names.count > 6 ? ", …" : "") + "."
         }
         return QuestionError(message, word: token.text, suggestion: close)
     }
