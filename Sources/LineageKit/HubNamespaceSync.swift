@@ -1,4 +1,5 @@
 import Foundation
+import LineageGraph
 import LineageHub
 import LineageStore
 
@@ -58,7 +59,7 @@ public struct HubNamespaceSync {
             let namespace = a >= 0 ? data.authors[Int(a)] : data.names[i].split(separator: "/", maxSplits: 1).count == 2
                 ? String(data.names[i].prefix { $0 != "/" }) : ""
             guard !namespace.isEmpty else { continue }
-            downloads[namespace.lowercased(), default: (namespace, 0)].downloads += max(0, data.downloads[i])
+            downloads[namespace.lowercased(), default: (namespace, 0)].downloads.addSaturating(max(0, data.downloads[i]))
         }
         return downloads.values.sorted { ($0.downloads, $1.name.lowercased()) > ($1.downloads, $0.name.lowercased()) }.map(\.name)
     }

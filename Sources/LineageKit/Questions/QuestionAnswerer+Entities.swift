@@ -276,7 +276,7 @@ extension QuestionAnswerer {
                     guard let code = entity.country, country.contains(code) else { continue }
                 }
                 count += 1
-                downloads += entity.downloads
+                downloads.addSaturating(entity.downloads)
             }
         }
         guard data.downstream.nodes.count + data.downstream.papers.count > 0 else { return (count, downloads) }
