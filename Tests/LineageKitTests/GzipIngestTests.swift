@@ -111,9 +111,12 @@ struct GzipIngestTests {
         #expect(try store.statistics() == before)
     }
 
-    @Test func emptyGzipIsRefusedAsEmpty() throws {
+    /// Like an empty plain file (README, Bad input): skipped with a note, no error.
+    @Test func emptyGzipIsSkippedAsEmpty() throws {
         let store = try LineageStore.openOrCreate(path: directory.file("store.sqlite"))
         let empty = writeBytes("empty.jsonl.gz", GzipTestData.compress([UInt8]()))
-        #expect { try Ingestor().ingest(paths: [empty], into: store) } throws: { "\($0)".contains("no data once decompressed") }
+        let result = try Ingestor().ingest(paths: [empty], into: store)
+        #expect(result.emptyFiles == [empty])
+        #expect(result.inputs.isEmpty)
     }
 }
