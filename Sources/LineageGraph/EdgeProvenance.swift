@@ -23,6 +23,9 @@ public enum EdgeProvenance: UInt8, Sendable, CaseIterable, Comparable, CustomStr
     case quantizedName = 5
     /// No evidence at all: `finetune`.
     case defaultFinetune = 6
+    /// A whole edge inferred after loading, never stored: a parentless model named like a family root
+    /// (plus a re-upload suffix) linked to that root (`ReuploadLinker`).
+    case reupload = 7
     /// An `inferred:<rule>` name this build does not know (written by a later version or another tool).
     case otherInferred = 255
 
@@ -36,6 +39,7 @@ public enum EdgeProvenance: UInt8, Sendable, CaseIterable, Comparable, CustomStr
         case .adapterTag: "inferred:adapter-tag"
         case .quantizedName: "inferred:quantized-name"
         case .defaultFinetune: "inferred:default-finetune"
+        case .reupload: "inferred:reupload"
         case .otherInferred: "inferred"
         }
     }

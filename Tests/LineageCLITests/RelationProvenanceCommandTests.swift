@@ -71,6 +71,15 @@ struct RelationProvenanceCommandTests {
         #expect(asked.status == 0, "\(asked.stderr)")
         let askedAll = try cli.run(["ask", "which models derive from org/Base via finetune", "--store", path, "--format", "csv"])
         #expect(askedAll.stdout != asked.stdout)
+        // Re-upload links (a parentless copy named like a family root) are inferred edges too.
+        let reupload = home.write("reupload.jsonl", #"{"id": "Qwen/Qwen2.5-7B"}"# + "\n" + #"{"id": "someone/Qwen2.5-7B-GGUF"}"# + "\n")
+        let reuploadStore = home.file("r.sqlite")
+        _ = try cli.run(["ingest", reupload, "--store", reuploadStore])
+        let linked = try cli.run(["descendants", "Qwen/Qwen2.5-7B", "--store", reuploadStore, "--format", "csv"])
+        #expect(linked.stdout.contains("someone/Qwen2.5-7B-GGUF"))
+        let unlinked = try cli.run(["descendants", "Qwen/Qwen2.5-7B", "--store", reuploadStore, "--format", "csv", "--declared-only"])
+        #expect(unlinked.status == 0, "\(unlinked.stderr)")
+        #expect(!unlinked.stdout.contains("someone/Qwen2.5-7B-GGUF"))
         let help = try cli.run(["descendants", "--help"]).stdout
         #expect(help.contains("--declared-only"))
     }

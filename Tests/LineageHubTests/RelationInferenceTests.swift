@@ -106,7 +106,8 @@ struct RelationInferenceTests {
             #expect(EdgeProvenance(name: provenance.name) == provenance)
             #expect(provenance.isInferred == (provenance != .declared))
         }
-        #expect(EdgeProvenance(name: "inferred:reupload") == .otherInferred)
+        #expect(EdgeProvenance(name: "inferred:reupload") == .reupload)
+        #expect(EdgeProvenance(name: "inferred:some-later-rule") == .otherInferred)
         #expect(EdgeProvenance(name: "declared") == .declared)
         #expect(EdgeProvenance(name: "guessed") == nil)
     }

@@ -77,7 +77,7 @@ struct StoreTests {
         #expect(migrated == ["finetune declared", "quantized declared"])
         #expect(try reopened.graphData().edgeProvenance == [.declared, .declared])
         let identifiers = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(identifiers.last == "v4-edge-provenance")
+        #expect(identifiers.contains("v4-edge-provenance"))
     }
 
     @Test func writesAndReadsTheGraphInOneTransaction() throws {
