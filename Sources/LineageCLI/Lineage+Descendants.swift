@@ -19,6 +19,7 @@ extension Lineage {
                 Examples:
                   lineage descendants Qwen/Qwen2.5-7B-Instruct
                   lineage descendants qwen --relation finetune,adapter --max-depth 2 --limit 20
+                  lineage descendants qwen --relation quantized --declared-only   # no inferred relations
                   lineage descendants mistral --sort downloads --format csv --limit 0 > mistral.csv
 
                 With --kind, --country, --since or --min-downloads the command asks the same question as \
@@ -84,6 +85,7 @@ extension Lineage {
                 flags.kind = kind
                 flags.since = since
                 flags.minDownloads = minDownloads
+                flags.declaredOnly = options.declaredOnly
                 let query = try flags.compile()
                 if explainQuery { print(try AskRequest(question: flags.text, query: query).explanation()) }
                 var answerer = QuestionAnswerer(

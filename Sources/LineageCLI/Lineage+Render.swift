@@ -58,6 +58,9 @@ extension Lineage {
         @Option(help: ArgumentHelp("Follow only these relations: finetune, adapter, quantized, merge, unknown (comma-separated).", valueName: "list"))
         var relation: String?
 
+        @Flag(help: "Ignore edges whose relation was inferred; draw only relations the inputs declared.")
+        var declaredOnly = false
+
         @OptionGroup var storeOptions: StoreOptions
 
         @Option(name: .customLong("families"), help: ArgumentHelp("A CSV of extra families (as for `lineage families`).", valueName: "file"))
@@ -89,7 +92,9 @@ extension Lineage {
 
             let clock = ContinuousClock()
             var start = clock.now
-            let (queries, store) = try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile)
+            let (queries, store) = try LineageQueries.open(
+                locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile,
+                declaredOnly: declaredOnly || question?.declaredOnly == true)
             let loadTime = clock.now - start
             // Keep the graph alive to the end: freeing a million names as soon as the map is built costs
             // more than the selection itself, and the process is about to exit anyway.

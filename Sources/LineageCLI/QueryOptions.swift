@@ -21,11 +21,16 @@ struct QueryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format: table, json, csv or tsv.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Flag(help: ArgumentHelp(
+        "Ignore edges whose relation was inferred; follow only relations the inputs declared.",
+        discussion: "Untyped base_model tags get a relation by the rules in docs/METRICS.md (`lineage stats` counts them)."))
+    var declaredOnly = false
+
     /// The queries over the store these options name (the bundled default when none is configured).
     /// A store with no or few Hub models is noted on standard error unless `noteSmallStore` is false
     /// (`ask` puts the note in its answer instead).
     func openQueries(noteSmallStore: Bool = true) throws -> (queries: LineageQueries, store: String) {
-        let opened = try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile)
+        let opened = try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile, declaredOnly: declaredOnly)
         if noteSmallStore { noteStoreSize(opened.queries, store: opened.store) }
         return opened
     }

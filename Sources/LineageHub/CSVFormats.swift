@@ -60,7 +60,7 @@ enum CSVFormats {
 
     // MARK: - Edge list
 
-    /// `source,target,edge`: one record per target, its parents in file order.
+    /// `source,target,edge`: one record per target, its parents in file order; an empty type is inferred.
     /// Targets are models Lineage has a record of; sources that are never targets become external parents.
     static func parseEdgeList(
         _ bytes: [UInt8], path: String, parser: HubFileParser, report: inout HubFileParser.Report
@@ -88,7 +88,13 @@ enum CSVFormats {
             LineageEvidence.merge(id: source, relation: relation, into: &byChild[key]!.parents!)
             edges += 1
         }
-        return (order.map { byChild[$0]! }, edges)
+        // Rows without a type are typed from what an edge list has: the child's name and its parent count.
+        let records = order.map { key in
+            var record = byChild[key]!
+            RelationInference.apply(to: &record.parents!, childID: record.id, libraryName: nil, evidence: [])
+            return record
+        }
+        return (records, edges)
     }
 
     // MARK: - Node list
@@ -155,6 +161,9 @@ enum CSVFormats {
                 throw HubParseError(path: path, line: line, message: error.message)
             }
             for tag in tags { evidence.add(tag: tag) }
+            let libraryName = cell(fields, header.index("library_name", "libraryname"))
+            var parents = evidence.tagParents
+            RelationInference.apply(to: &parents, childID: id, libraryName: libraryName, evidence: evidence.relationEvidence)
             let record = ModelRecord(
                 id: id,
                 author: cell(fields, header.index("author")) ?? HubID.namespace(of: id).map(String.init),
@@ -164,9 +173,9 @@ enum CSVFormats {
                 downloadsAllTime: try count("downloadsalltime", "downloads_all_time"),
                 likes: try count("likes"),
                 pipelineTag: cell(fields, header.index("pipeline_tag", "pipelinetag")),
-                libraryName: cell(fields, header.index("library_name", "libraryname")),
+                libraryName: libraryName,
                 license: evidence.license,
-                parents: evidence.tagParents,
+                parents: parents,
                 papers: evidence.papers,
                 line: line)
             if let problem = record.idProblem() { throw HubParseError(path: path, line: line, message: problem) }

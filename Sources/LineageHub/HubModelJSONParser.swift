@@ -9,7 +9,8 @@ import LineageGraph
 ///
 /// Lineage comes from `baseModels`; else from `base_model:` tags; else from `cardData.base_model`
 /// (a string or a list) with `cardData.base_model_relation`. `cardData` may be an object or a JSON
-/// string holding one; it is only decoded when the first two sources are empty.
+/// string holding one; it is only decoded when the first two sources are empty. Parents whose relation
+/// none of these states are typed by `RelationInference` from the tags, the library and the name.
 enum HubModelJSONParser {
     /// Parses the object starting at `scanner.position`, leaving the scanner after it.
     static func parseModel(_ scanner: inout JSONScanner, line: Int) throws(JSONScanError) -> ModelRecord {
@@ -86,6 +87,7 @@ enum HubModelJSONParser {
             record.parents = []
         }
         if let problem = record.idProblem() { throw JSONScanError(offset: objectStart, message: problem) }
+        RelationInference.apply(to: &record.parents!, childID: modelID, libraryName: record.libraryName, evidence: evidence.relationEvidence)
         return record
     }
 

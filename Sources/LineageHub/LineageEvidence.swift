@@ -4,14 +4,19 @@ import LineageGraph
 ///
 /// Tags look like `base_model:Qwen/Qwen2.5-7B` (relation unknown), `base_model:finetune:Qwen/Qwen2.5-7B`,
 /// `arxiv:2404.14219` and `license:apache-2.0`. `region:` tags name a storage region, never a country,
-/// and are ignored here on purpose.
+/// and are ignored here on purpose. Tags such as `gguf`, `lora` or `4-bit` are kept as
+/// `RelationInference.Evidence` for typing untyped parents.
 struct LineageEvidence {
     var tagParents: [ParentLink] = []
     var papers: [String] = []
     var license: String?
+    var relationEvidence: RelationInference.Evidence = []
 
     /// Reads one tag given as UTF-8 bytes.
     mutating func add(tag: UnsafeBufferPointer<UInt8>) {
+        if tag.count <= 16 {
+            relationEvidence.formUnion(RelationInference.evidence(ofTag: tag))
+        }
         if tag.starts(with: Self.baseModelPrefix) {
             let rest = UnsafeBufferPointer(rebasing: tag[Self.baseModelPrefix.count...])
             if let colon = rest.firstIndex(of: UInt8(ascii: ":")),

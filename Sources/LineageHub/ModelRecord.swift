@@ -55,13 +55,16 @@ public struct ModelRecord: Sendable, Equatable {
     }
 }
 
-/// A parent named by a record, with how the child was made from it.
+/// A parent named by a record, with how the child was made from it and where that relation comes from.
 public struct ParentLink: Sendable, Equatable, Hashable {
     public var id: String
     public var relation: Relation
+    /// `declared` when the source typed the edge; else the `RelationInference` rule that typed it.
+    public var provenance: EdgeProvenance
 
-    public init(id: String, relation: Relation) {
+    public init(id: String, relation: Relation, provenance: EdgeProvenance = .declared) {
         self.id = id
         self.relation = relation
+        self.provenance = provenance
     }
 }

@@ -16,10 +16,11 @@ public struct LineageQueries: Sendable {
     /// Re-uploads of family roots found by name, already added to `loaded` as edges (see `ReuploadLinker`).
     public let reuploads: [ReuploadLinker.Link]
 
-    /// Resolves the catalog's roots, links re-uploads to them and adds those links to the graph.
+    /// Resolves the catalog's roots, links re-uploads to them and adds those links to the graph
+    /// (`linkReuploads: false` leaves them out: they are inferred edges, which `--declared-only` ignores,
+    /// and checks against a plain reference need the store's graph as it is).
     /// - Complexity: O(n + total name length) for the resolver and the re-upload scan, plus the
     ///   catalog's root split; O(n + e) to rebuild the graph when re-uploads were found.
-    /// `linkReuploads: false` keeps the store's graph as it is (for checks against a plain reference).
     public init(loaded: LoadedGraph, catalog: FamilyCatalog, linkReuploads: Bool = true) {
         self.catalog = catalog
         resolver = FamilyResolver(
@@ -42,10 +43,20 @@ public struct LineageQueries: Sendable {
 
     /// Opens the store `locator` reads (the bundled default when none is configured) and the catalog
     /// with the user's families file; returns the queries and a description of the store.
-    public static func open(locator: StoreLocator, familiesFile: String?) throws -> (queries: LineageQueries, store: String) {
+    /// With `declaredOnly`, edges whose relation was inferred are left out of the graph (`--declared-only`).
+    public static func open(locator: StoreLocator, familiesFile: String?, declaredOnly: Bool = false) throws -> (queries: LineageQueries, store: String) {
         let catalog = try FamilyCatalog.load(userFile: familiesFile)
         let (store, description) = try locator.openForReading()
-        return (LineageQueries(loaded: try LoadedGraph(store: store), catalog: catalog), description)
+        var data = try store.graphData()
+        if declaredOnly { data = data.declaredOnly() }
+        return (LineageQueries(loaded: LoadedGraph(data: data), catalog: catalog, linkReuploads: !declaredOnly), description)
+    }
+
+    /// The same queries over the declared edges only, without re-upload links (`self` when no edge was inferred).
+    /// - Complexity: O(nodes + edges) when some edge was inferred.
+    public func declaredOnly() -> LineageQueries {
+        guard loaded.data.edgeProvenance.contains(where: \.isInferred) else { return self }
+        return LineageQueries(loaded: LoadedGraph(data: loaded.data.declaredOnly()), catalog: catalog, linkReuploads: false)
     }
 
     public var graph: LineageGraph { loaded.graph }

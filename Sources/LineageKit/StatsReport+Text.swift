@@ -12,9 +12,19 @@ extension StatsReport {
         lines.append("Store: \(store)")
         row("Models", Self.group(models))
         row("External parents", Self.group(externalParents) + "  (named as parents, not described by any input)")
-        row("Lineage edges", Self.group(edges))
+        // Where any relation was inferred, each count says how much of it the inputs declared.
+        let anyInferred = inferredEdgesByRelation.values.contains { $0 > 0 }
+        let width = Self.group(edges).count
+        func counts(_ total: Int, _ declared: Int, _ inferred: Int) -> String {
+            guard anyInferred else { return Self.group(total) }
+            let text = Self.group(total)
+            return text + String(repeating: " ", count: max(0, width - text.count))
+                + "  (\(Self.group(declared)) declared, \(Self.group(inferred)) inferred)"
+        }
+        row("Lineage edges", counts(edges, declaredEdgesByRelation.values.reduce(0, +), inferredEdgesByRelation.values.reduce(0, +)))
         for relation in Relation.allCases {
-            row("  \(relation.name)", Self.group(edgesByRelation[relation.name] ?? 0))
+            let name = relation.name
+            row("  \(name)", counts(edgesByRelation[name] ?? 0, declaredEdgesByRelation[name] ?? 0, inferredEdgesByRelation[name] ?? 0))
         }
         if !mergedIDs.isEmpty {
             let parts = mergedIDs.sorted { $0.key < $1.key }.map { "\(Self.group($0.value)) \($0.key)" }

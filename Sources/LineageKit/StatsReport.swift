@@ -10,6 +10,12 @@ public struct StatsReport: Sendable, Codable, Equatable {
     public var externalParents: Int
     public var edges: Int
     public var edgesByRelation: [String: Int]
+    /// Edges whose relation the input stated, by relation.
+    public var declaredEdgesByRelation: [String: Int]
+    /// Edges whose relation a `RelationInference` rule chose, by relation.
+    public var inferredEdgesByRelation: [String: Int]
+    /// Edges by provenance (`declared`, `inferred:<rule>`), then by relation (docs/METRICS.md lists the rules).
+    public var edgesByProvenance: [String: [String: Int]]
     /// Nodes with children and no parents: where lineage starts.
     public var roots: Int
     /// Models with neither parents nor children.
@@ -54,6 +60,13 @@ public struct StatsReport: Sendable, Codable, Equatable {
         externalParents = statistics.externalParents
         edges = statistics.edges
         edgesByRelation = statistics.edgesByRelation
+        edgesByProvenance = statistics.edgesByProvenance
+        declaredEdgesByRelation = statistics.edgesByProvenance["declared"] ?? [:]
+        var inferred: [String: Int] = [:]
+        for (provenance, counts) in statistics.edgesByProvenance where provenance != "declared" {
+            for (relation, count) in counts { inferred[relation, default: 0] += count }
+        }
+        inferredEdgesByRelation = inferred
         self.roots = roots
         isolatedModels = isolated
         selfLoopsDropped = statistics.selfLoopsDropped

@@ -21,6 +21,8 @@ extension GraphCache {
         writer.section(data.edgeChildren)
         writer.section(data.edgeParents)
         writer.section(data.edgeRelations.map(\.rawValue))
+        // Columns built by hand may leave provenance out: such edges are declared.
+        writer.section(data.edgeProvenance.count == data.edgeCount ? data.edgeProvenance.map(\.rawValue) : [UInt8](repeating: 0, count: data.edgeCount))
 
         let d = data.downstream
         writer.section([UInt64(d.nodes.count), UInt64(d.useCount), UInt64(d.papers.count), UInt64(d.paperLinkPapers.count)])
@@ -64,6 +66,7 @@ extension GraphCache {
               let children = reader.section(Int32.self, count: e),
               let parents = reader.section(Int32.self, count: e),
               let relationBytes = reader.section(UInt8.self, count: e),
+              let provenanceBytes = reader.section(UInt8.self, count: e),
               inRange(authorIndex, lower: -1, upper: a), inRange(children, upper: n), inRange(parents, upper: n)
         else { return nil }
         var relations = [Relation]()
@@ -71,6 +74,12 @@ extension GraphCache {
         for r in relationBytes {
             guard let relation = Relation(rawValue: r) else { return nil }
             relations.append(relation)
+        }
+        var provenance = [EdgeProvenance]()
+        provenance.reserveCapacity(e)
+        for p in provenanceBytes {
+            guard let value = EdgeProvenance(rawValue: p) else { return nil }
+            provenance.append(value)
         }
         data.names = names
         data.namespaceIndex = namespaceIndex
@@ -84,6 +93,7 @@ extension GraphCache {
         data.edgeChildren = children
         data.edgeParents = parents
         data.edgeRelations = relations
+        data.edgeProvenance = provenance
         guard let downstream = decodeDownstream(&reader, modelCount: n) else { return nil }
         data.downstream = downstream
         return data

@@ -16,8 +16,8 @@ import Darwin
 /// data and never crashes. It is written to a temporary file and renamed into place; write failures
 /// (a read-only directory) are ignored. Stores in memory and stores in WAL mode get no cache.
 public enum GraphCache {
-    /// Bumped whenever the layout of the file or of `GraphData` changes.
-    static let formatVersion: UInt32 = 1
+    /// Bumped whenever the layout of the file or of `GraphData` changes (2: edge provenance).
+    static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("LNGRAPHC".utf8)
 
     /// The cache file of the store at `storePath`, or nil for a store in memory.

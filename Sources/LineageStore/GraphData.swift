@@ -18,6 +18,8 @@ public struct GraphData: Sendable {
     public var edgeChildren: [Int32] = []
     public var edgeParents: [Int32] = []
     public var edgeRelations: [Relation] = []
+    /// Where each edge's relation comes from: `declared`, or the rule that inferred it (one byte each).
+    public var edgeProvenance: [EdgeProvenance] = []
     /// Spaces, projects and papers, with their `uses` and paper links to the nodes above.
     public var downstream = DownstreamData()
     /// `names` grouped by namespace, when the load already had it (the graph cache keeps it); lets
@@ -31,4 +33,22 @@ public struct GraphData: Sendable {
     public var edgeCount: Int { edgeChildren.count }
 
     public init() {}
+
+    /// The same graph without the edges whose relation was inferred (`--declared-only`).
+    /// - Complexity: O(edges).
+    public func declaredOnly() -> GraphData {
+        guard edgeProvenance.count == edgeCount, edgeProvenance.contains(where: \.isInferred) else { return self }
+        var copy = self
+        copy.edgeChildren = []
+        copy.edgeParents = []
+        copy.edgeRelations = []
+        copy.edgeProvenance = []
+        for i in 0..<edgeCount where !edgeProvenance[i].isInferred {
+            copy.edgeChildren.append(edgeChildren[i])
+            copy.edgeParents.append(edgeParents[i])
+            copy.edgeRelations.append(edgeRelations[i])
+            copy.edgeProvenance.append(.declared)
+        }
+        return copy
+    }
 }

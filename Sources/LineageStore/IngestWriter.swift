@@ -97,7 +97,7 @@ public final class IngestWriter {
             snapshot_id = coalesce(snapshot_id, ?15) WHERE id = ?1 AND key = ?2
             """, path: storePath)
         insertExternal = try FastStatement(db, sql: "INSERT INTO model (id, key, hub_id, author, is_external) VALUES (?1, ?2, ?3, ?4, 1)", path: storePath)
-        insertEdge = try FastStatement(db, sql: "INSERT OR REPLACE INTO edge (snapshot_id, child, parent, relation) VALUES (?1, ?2, ?3, ?4)", path: storePath)
+        insertEdge = try FastStatement(db, sql: "INSERT OR REPLACE INTO edge (snapshot_id, child, parent, relation, provenance) VALUES (?1, ?2, ?3, ?4, ?5)", path: storePath)
         deleteEdges = try FastStatement(db, sql: "DELETE FROM edge WHERE snapshot_id = ?1 AND child = ?2", path: storePath)
         insertPaper = try FastStatement(db, sql: "INSERT OR IGNORE INTO paper_link (snapshot_id, model_id, arxiv_id) VALUES (?1, ?2, ?3)", path: storePath)
         deletePapers = try FastStatement(db, sql: "DELETE FROM paper_link WHERE snapshot_id = ?1 AND model_id = ?2", path: storePath)
@@ -262,6 +262,7 @@ public final class IngestWriter {
                 insertEdge.bind(2, id)
                 insertEdge.bind(3, parentID)
                 insertEdge.bind(4, parent.relation.name)
+                insertEdge.bind(5, parent.provenance.name)
                 try insertEdge.run()
                 summary.edges += 1
             }

@@ -87,6 +87,7 @@ extension LineageStore {
             data.edgeChildren.append(child)
             data.edgeParents.append(parent)
             data.edgeRelations.append(Self.relation(e, 2))
+            data.edgeProvenance.append(Self.provenance(e, 3))
         }
         sqlite3_reset(e)
         data.downstream = try Self.readDownstream(db, dense: dense, path: path)
@@ -112,6 +113,12 @@ extension LineageStore {
         case UInt8(ascii: "m"): return .merge
         default: return .unknown
         }
+    }
+
+    /// `declared` is by far the most common value: recognized by its first byte without making a String.
+    private static func provenance(_ statement: SQLiteStatement, _ column: Int32) -> EdgeProvenance {
+        guard let pointer = sqlite3_column_text(statement, column), pointer.pointee != UInt8(ascii: "d") else { return .declared }
+        return text(statement, column).flatMap { EdgeProvenance(name: $0) } ?? .otherInferred
     }
 
     private static func text(_ statement: SQLiteStatement, _ column: Int32) -> String? {

@@ -3,7 +3,7 @@ import GRDB
 extension LineageStore {
     /// SQL that selects the current lineage edges (those of each model's current record).
     static let currentEdgesSQL = """
-        SELECT e.child, e.parent, e.relation FROM model m
+        SELECT e.child, e.parent, e.relation, e.provenance FROM model m
         JOIN edge e ON e.snapshot_id = m.snapshot_id AND e.child = m.id
         """
 
@@ -19,8 +19,11 @@ extension LineageStore {
             let models = try Int.fetchOne(db, sql: "SELECT count(*) FROM model WHERE is_external = 0") ?? 0
             let external = try Int.fetchOne(db, sql: "SELECT count(*) FROM model WHERE is_external = 1") ?? 0
             var byRelation: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT relation, count(*) FROM (\(Self.currentEdgesSQL)) GROUP BY relation") {
-                byRelation[row[0]] = row[1]
+            var byProvenance: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT relation, provenance, count(*) FROM (\(Self.currentEdgesSQL)) GROUP BY relation, provenance") {
+                let relation: String = row[0], provenance: String = row[1], count: Int = row[2]
+                byRelation[relation, default: 0] += count
+                byProvenance[provenance, default: [:]][relation] = count
             }
             let selfLoops = try Int.fetchOne(db, sql: "SELECT coalesce(sum(self_loops), 0) FROM snapshot") ?? 0
             let paperRow = try Row.fetchOne(db, sql: """
@@ -36,7 +39,7 @@ extension LineageStore {
                 FROM snapshot s ORDER BY s.id
                 """)
             return StoreStatistics(
-                models: models, externalParents: external, edgesByRelation: byRelation,
+                models: models, externalParents: external, edgesByRelation: byRelation, edgesByProvenance: byProvenance,
                 selfLoopsDropped: selfLoops,
                 papers: paperRow?[0] ?? 0, modelsWithPapers: paperRow?[1] ?? 0,
                 createdFrom: dates?[0], createdTo: dates?[1],

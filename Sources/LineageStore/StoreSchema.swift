@@ -101,6 +101,7 @@ enum StoreSchema {
         registerRegistryMigrations(&migrator)
         registerSyncMigrations(&migrator)
         registerAliasMigrations(&migrator)
+        registerProvenanceMigrations(&migrator)
         return migrator
     }
 }

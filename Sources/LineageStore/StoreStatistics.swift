@@ -23,6 +23,8 @@ public struct StoreStatistics: Sendable, Equatable, Codable {
     public var externalParents: Int
     /// Current lineage edges by relation name.
     public var edgesByRelation: [String: Int]
+    /// Current lineage edges by provenance (`declared`, `inferred:<rule>`), then by relation name.
+    public var edgesByProvenance: [String: [String: Int]]
     public var edges: Int { edgesByRelation.values.reduce(0, +) }
     public var selfLoopsDropped: Int
     /// Distinct arXiv ids linked from current records, and the number of models linking any.

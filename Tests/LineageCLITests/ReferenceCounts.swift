@@ -136,7 +136,14 @@ struct ReferenceCounts: Equatable, CustomStringConvertible {
         var counts = ReferenceCounts()
         counts.models = object["models"] as! Int
         counts.externalParents = object["externalParents"] as! Int
-        counts.edgesByRelation = (object["edgesByRelation"] as! [String: Int]).filter { $0.value > 0 }
+        // The reference does not infer relations: what the inputs declared is compared per relation, and
+        // every inferred edge counts as the `unknown` it was in the input.
+        let all = object["edgesByRelation"] as! [String: Int]
+        var declared = (object["declaredEdgesByRelation"] as! [String: Int]).filter { $0.value > 0 }
+        let inferred = (object["inferredEdgesByRelation"] as! [String: Int]).values.reduce(0, +)
+        if inferred > 0 { declared["unknown", default: 0] += inferred }
+        precondition(all.values.reduce(0, +) == declared.values.reduce(0, +), "declared + inferred = all edges")
+        counts.edgesByRelation = declared
         counts.selfLoops = object["selfLoopsDropped"] as! Int
         counts.papers = object["papers"] as! Int
         counts.createdFrom = object["createdFrom"] as? String

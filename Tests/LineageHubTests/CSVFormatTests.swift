@@ -169,7 +169,9 @@ struct CSVFormatTests {
     ])
     func edgeRelationSpellings(word: String, relation: Relation) throws {
         let outcome = try parseText("source,target,edge\norg/parent,org/child,\(word)\n", name: "edges.csv", format: .edgeCSV)
-        #expect(outcome.records.first?.parents == [P("org/parent", relation)])
+        // An edge without a type is typed by inference (one parent, a plain name: finetune).
+        let expected = relation == .unknown ? P("org/parent", .finetune, .defaultFinetune) : P("org/parent", relation)
+        #expect(outcome.records.first?.parents == [expected])
     }
 
     @Test func unknownRelationWord() throws {
@@ -209,9 +211,12 @@ struct CSVFormatTests {
         #expect(outcome.records.count == 1)
         #expect(outcome.records[0].parents == [P("org/p1", .merge), P("org/p2", .quantized)])
         #expect(outcome.records[0].line == 2)
-        // Without a relation column every edge is unknown.
-        let untyped = try parseText("source,target\norg/p,org/c\n", name: "edges.csv", format: .edgeCSV)
-        #expect(untyped.records.first?.parents == [P("org/p", .unknown)])
+        // Without a relation column every edge is inferred, from the child's name and parent count.
+        let untyped = try parseText("source,target\norg/p,org/c\norg/p,org/c-GGUF\norg/p,org/m\norg/q,org/m\n", name: "edges.csv", format: .edgeCSV)
+        #expect(untyped.records.map { $0.parents ?? [] } == [
+            [P("org/p", .finetune, .defaultFinetune)], [P("org/p", .quantized, .quantizedName)],
+            [P("org/p", .merge, .multipleParents), P("org/q", .merge, .multipleParents)],
+        ])
         // A header alone: no records.
         #expect(try parseText("source,target,edge\n", name: "edges.csv", format: .edgeCSV).records.isEmpty)
     }

@@ -141,7 +141,7 @@ struct GzipInputTests {
             #expect(outcome.records.count == 60_000)
             #expect(outcome.records.last?.id == "org/model-59999")
             #expect(outcome.records.last?.line == 60_000)
-            #expect(outcome.records[1235].parents == [P("org/model-617", .unknown)])
+            #expect(outcome.records[1235].parents == [P("org/model-617", .finetune, .defaultFinetune)])  // untyped: inferred
             #expect(outcome.report.bytes == Int64(gzip.count))
         }
     }

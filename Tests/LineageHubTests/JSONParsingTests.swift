@@ -47,15 +47,15 @@ let excerptExpectations: [ExpectedRow] = [
     E(line: 1, id: "weqweasdas/RM-Gemma-7B", author: "weqweasdas", createdAt: 1709133854 /* 2024-02-28T15:24:14 */, lastModified: 1711075177, downloads: 23827, downloadsAllTime: 48055, likes: 8, parameterCount: 8537683968, pipelineTag: "text-classification", libraryName: "transformers", license: nil, papers: ["2304.06767"], parents: []),
     E(line: 2, id: "Qwen/Qwen1.5-MoE-A2.7B", author: "Qwen", createdAt: 1709182336 /* 2024-02-29T04:52:16 */, lastModified: 1713441502, downloads: 184038, downloadsAllTime: 1164144, likes: 225, parameterCount: 14315784192, pipelineTag: "text-generation", libraryName: "transformers", license: "other", papers: [], parents: []),
     E(line: 3, id: "01-ai/Yi-9B", author: "01-ai", createdAt: 1709272664 /* 2024-03-01T05:57:44 */, lastModified: 1731295896, downloads: 8681, downloadsAllTime: 207789, likes: 187, parameterCount: 8829407232, pipelineTag: "text-generation", libraryName: "transformers", license: "apache-2.0", papers: ["2403.04652", "2311.16502", "2401.11944"], parents: []),
-    E(line: 4, id: "BrainWave-ML/llama3.2-3B-maths-orpo", author: "BrainWave-ML", createdAt: 1729774093 /* 2024-10-24T12:48:13 */, lastModified: 1729774523, downloads: 2, downloadsAllTime: 193, likes: 2, parameterCount: nil, pipelineTag: "text-generation", libraryName: "transformers", license: "apache-2.0", papers: [], parents: [P("unsloth/llama-3.2-3b-instruct-bnb-4bit", .unknown)]),
+    E(line: 4, id: "BrainWave-ML/llama3.2-3B-maths-orpo", author: "BrainWave-ML", createdAt: 1729774093 /* 2024-10-24T12:48:13 */, lastModified: 1729774523, downloads: 2, downloadsAllTime: 193, likes: 2, parameterCount: nil, pipelineTag: "text-generation", libraryName: "transformers", license: "apache-2.0", papers: [], parents: [P("unsloth/llama-3.2-3b-instruct-bnb-4bit", .finetune, .defaultFinetune)]),
     E(line: 5, id: "LLM360/K2-V2", author: "LLM360", createdAt: 1764631859 /* 2025-12-01T23:30:59 */, lastModified: 1769456407, downloads: 153, downloadsAllTime: 4700, likes: 32, parameterCount: nil, pipelineTag: nil, libraryName: nil, license: "apache-2.0", papers: ["2512.06201"], parents: []),
-    E(line: 6, id: "mobiuslabsgmbh/DeepSeek-R1-ReDistill-Llama3-8B-v1.1", author: "mobiuslabsgmbh", createdAt: 1738185864 /* 2025-01-29T21:24:24 */, lastModified: 1738234246, downloads: 18, downloadsAllTime: 1229, likes: 13, parameterCount: 8030261248, pipelineTag: "text-generation", libraryName: nil, license: "mit", papers: [], parents: [P("deepseek-ai/DeepSeek-R1-Distill-Llama3-8B", .unknown)]),
+    E(line: 6, id: "mobiuslabsgmbh/DeepSeek-R1-ReDistill-Llama3-8B-v1.1", author: "mobiuslabsgmbh", createdAt: 1738185864 /* 2025-01-29T21:24:24 */, lastModified: 1738234246, downloads: 18, downloadsAllTime: 1229, likes: 13, parameterCount: 8030261248, pipelineTag: "text-generation", libraryName: nil, license: "mit", papers: [], parents: [P("deepseek-ai/DeepSeek-R1-Distill-Llama3-8B", .finetune, .defaultFinetune)]),
     E(line: 7, id: "Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-AutoRound", author: "Intel", createdAt: 1753333212 /* 2025-07-24T05:00:12 */, lastModified: 1753719419, downloads: 26, downloadsAllTime: 33514, likes: 10, parameterCount: 1928721920, pipelineTag: nil, libraryName: nil, license: "apache-2.0", papers: ["2309.05516"], parents: [P("Qwen/Qwen3-Coder-480B-A35B-Instruct", .quantized)]),
     E(line: 8, id: "jaspionjader/ek-6", author: "jaspionjader", createdAt: 1737654947 /* 2025-01-23T17:55:47 */, lastModified: 1737655154, downloads: 4, downloadsAllTime: 46, likes: 0, parameterCount: 8030261248, pipelineTag: "text-generation", libraryName: "transformers", license: nil, papers: ["2403.19522"], parents: [P("jaspionjader/ek-1", .merge), P("jaspionjader/ek-3", .merge), P("jaspionjader/ek-5", .merge)]),
     E(line: 9, id: "icefog72/Ice0.66-25.01-RP", author: "icefog72", createdAt: 1737798995 /* 2025-01-25T09:56:35 */, lastModified: 1737800778, downloads: 3, downloadsAllTime: 45, likes: 0, parameterCount: 7241732096, pipelineTag: "text-generation", libraryName: "transformers", license: nil, papers: [], parents: []),
     E(line: 10, id: "deepseek-ai/DeepSeek-V3.1-Terminus", author: "deepseek-ai", createdAt: 1758516964 /* 2025-09-22T04:56:04 */, lastModified: 1759110727, downloads: 5558, downloadsAllTime: 185852, likes: 365, parameterCount: 684531386000, pipelineTag: "text-generation", libraryName: "transformers", license: "mit", papers: ["2412.19437"], parents: [P("deepseek-ai/DeepSeek-V3.1-Base", .quantized)]),
     E(line: 11, id: "zelk12/Rv0.4DMv1t0.25-gemma-2-9B", author: "zelk12", createdAt: 1735660292 /* 2024-12-31T15:51:32 */, lastModified: 1735660668, downloads: 4, downloadsAllTime: 120, likes: 0, parameterCount: nil, pipelineTag: "text-generation", libraryName: "transformers", license: nil, papers: [], parents: [P("recoilme/recoilme-gemma-2-9B-v0.4", .merge), P("sam-paech/Darkest-muse-v1", .merge)]),
-    E(line: 12, id: "jaspionjader/test-18", author: "jaspionjader", createdAt: 1735694329 /* 2025-01-01T01:18:49 */, lastModified: 1735694641, downloads: 4, downloadsAllTime: 52, likes: 0, parameterCount: 8030261248, pipelineTag: "text-generation", libraryName: "transformers", license: nil, papers: [], parents: [P("jaspionjader/test-15", .unknown), P("jaspionjader/test-17", .unknown)]),
+    E(line: 12, id: "jaspionjader/test-18", author: "jaspionjader", createdAt: 1735694329 /* 2025-01-01T01:18:49 */, lastModified: 1735694641, downloads: 4, downloadsAllTime: 52, likes: 0, parameterCount: 8030261248, pipelineTag: "text-generation", libraryName: "transformers", license: nil, papers: [], parents: [P("jaspionjader/test-15", .merge, .multipleParents), P("jaspionjader/test-17", .merge, .multipleParents)]),
     E(line: 13, id: "cckm/tinymistral_950m", author: "cckm", createdAt: 1736660848 /* 2025-01-12T05:47:28 */, lastModified: 1736736784, downloads: 3, downloadsAllTime: 236, likes: 2, parameterCount: 954920160, pipelineTag: "text-generation", libraryName: "PyTorch", license: "mit", papers: [], parents: [P("cckm/tinymistral_950m", .finetune)]),
     E(line: 14, id: "openai/gpt-oss-safeguard-20b", author: "openai", createdAt: 1758221468 /* 2025-09-18T18:51:08 */, lastModified: 1768415885, downloads: 73228, downloadsAllTime: 402400, likes: 226, parameterCount: nil, pipelineTag: "text-generation", libraryName: "transformers", license: "apache-2.0", papers: ["2508.10925"], parents: [P("openai/gpt-oss-20b", .finetune)]),
     E(line: 15, id: "xai-org/grok-2", author: "xai-org", createdAt: 1755897384 /* 2025-08-22T21:16:24 */, lastModified: 1762302985, downloads: 46057, downloadsAllTime: 141840, likes: 1085, parameterCount: nil, pipelineTag: nil, libraryName: nil, license: nil, papers: [], parents: []),
@@ -126,7 +126,10 @@ struct HubStatsExcerptTests {
     @Test func coversEveryRelationAndTheTrickyShapes() throws {
         let records = try excerptOutcome.get().records
         let relations = Set(records.flatMap { $0.parents ?? [] }.map(\.relation))
-        #expect(relations == [.finetune, .merge, .quantized, .adapter, .unknown])
+        // Card-only lineage (lines 4, 6, 12) is typed by inference: nothing stays unknown.
+        #expect(relations == [.finetune, .merge, .quantized, .adapter])
+        let provenance = Set(records.flatMap { $0.parents ?? [] }.map(\.provenance))
+        #expect(provenance == [.declared, .defaultFinetune, .multipleParents])
         let selfLoops = records.filter { r in (r.parents ?? []).contains { HubID.key($0.id) == HubID.key(r.id) } }
         #expect(selfLoops.map(\.id) == ["cckm/tinymistral_950m", "duyhv1411/Llama-3.2-1B-en-vi", "tiiuae/Falcon3-3B-Instruct"])
         #expect(records.map { $0.parents?.count ?? -1 }.max() == 5)
@@ -251,7 +254,7 @@ struct HubAPIShapeTests {
         """#)
         #expect(record.parents == [P("org/name", .adapter)])
         let fromCard = try parseOne(#"{"id": "a/child", "cardData": "{\"base_model\": \"https://huggingface.co/meta-llama/Llama-3.1-8B/\"}"}"#)
-        #expect(fromCard.parents == [P("meta-llama/Llama-3.1-8B", .unknown)])
+        #expect(fromCard.parents == [P("meta-llama/Llama-3.1-8B", .finetune, .defaultFinetune)])
     }
 
     @Test func nullsForOptionalFields() throws {
@@ -328,9 +331,9 @@ struct HubAPIShapeTests {
         // Ids match case-insensitively; the first spelling is kept.
         let mixedCase = try parseOne(#"{"id": "a/c", "tags": ["base_model:Org/Base", "base_model:merge:org/base"]}"#)
         #expect(mixedCase.parents == [P("Org/Base", .merge)])
-        // A plain tag alone has an unknown relation.
+        // A plain tag alone states no relation: inference types it (no evidence: finetune).
         let plainOnly = try parseOne(#"{"id": "a/c", "tags": ["base_model:Org/Base"]}"#)
-        #expect(plainOnly.parents == [P("Org/Base", .unknown)])
+        #expect(plainOnly.parents == [P("Org/Base", .finetune, .defaultFinetune)])
     }
 
     @Test func regionTagNeverProducesAnything() throws {
@@ -357,12 +360,12 @@ struct HubAPIShapeTests {
     }
 
     @Test func baseModelsVariants() throws {
-        // A bare list of objects or strings: relation unknown.
+        // A bare list of objects or strings states no relation: two parents are inferred a merge.
         let bareList = try parseOne(#"{"id": "a/c", "baseModels": [{"_id": "1", "id": "p/one"}, "p/two"]}"#)
-        #expect(bareList.parents == [P("p/one", .unknown), P("p/two", .unknown)])
-        // An unrecognized relation word: unknown.
+        #expect(bareList.parents == [P("p/one", .merge, .multipleParents), P("p/two", .merge, .multipleParents)])
+        // An unrecognized relation word states none either.
         let oddRelation = try parseOne(#"{"id": "a/c", "baseModels": {"relation": "distillation", "models": [{"id": "p/one"}]}}"#)
-        #expect(oddRelation.parents == [P("p/one", .unknown)])
+        #expect(oddRelation.parents == [P("p/one", .finetune, .defaultFinetune)])
         // Duplicate parents collapse.
         let duplicates = try parseOne(#"{"id": "a/c", "baseModels": {"relation": "merge", "models": [{"id": "p/one"}, {"id": "P/One"}, {"id": "p/two"}]}}"#)
         #expect(duplicates.parents == [P("p/one", .merge), P("p/two", .merge)])

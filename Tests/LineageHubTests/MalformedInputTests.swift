@@ -173,7 +173,7 @@ struct MalformedInputTests {
         #expect(big.utf8.count > 1_000_000)
         let outcome = try parseText("\(good)\n\(big)\n{\"id\": \"org/after\"}\n")
         #expect(outcome.records.map(\.id) == ["org/good", "org/big", "org/after"])
-        #expect(outcome.records[1].parents == [P("org/base", .unknown)])
+        #expect(outcome.records[1].parents == [P("org/base", .finetune, .defaultFinetune)])
         #expect(outcome.records[1].likes == 5)
         #expect(outcome.records[2].line == 3)
     }

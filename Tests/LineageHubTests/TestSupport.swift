@@ -96,4 +96,15 @@ func parseErrorOf(_ body: () throws -> Void) -> HubParseError? {
     }
 }
 
-func P(_ id: String, _ relation: Relation) -> ParentLink { ParentLink(id: id, relation: relation) }
+func P(_ id: String, _ relation: Relation, _ provenance: EdgeProvenance = .declared) -> ParentLink {
+    ParentLink(id: id, relation: relation, provenance: provenance)
+}
+
+extension ModelRecord {
+    /// The record as it was before relation inference: inferred parents back to `unknown`, `declared`.
+    var uninferred: ModelRecord {
+        var copy = self
+        copy.parents = parents?.map { $0.provenance.isInferred ? ParentLink(id: $0.id, relation: .unknown) : $0 }
+        return copy
+    }
+}

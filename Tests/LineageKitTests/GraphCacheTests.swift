@@ -12,7 +12,7 @@ import Testing
         a.names == b.names && a.isExternal == b.isExternal && a.authorIndex == b.authorIndex && a.authors == b.authors
             && a.createdAt == b.createdAt && a.downloads == b.downloads && a.downloadsAllTime == b.downloadsAllTime
             && a.likes == b.likes && a.edgeChildren == b.edgeChildren && a.edgeParents == b.edgeParents
-            && a.edgeRelations == b.edgeRelations && a.downstream == b.downstream
+            && a.edgeRelations == b.edgeRelations && a.edgeProvenance == b.edgeProvenance && a.downstream == b.downstream
     }
 
     /// The cache file's inode (changes whenever the cache is rewritten, since it is renamed into place).
@@ -89,6 +89,45 @@ import Testing
         try FileManager.default.removeItem(atPath: cache)
         try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: false)
         #expect(Self.same(try store.graphData(), truth))
+    }
+
+    /// Edge provenance is read from SQLite and kept in the cache; a cache of the previous format (version 1,
+    /// without provenance) or cut short is never trusted.
+    @Test func provenanceIsCachedAndAnOlderFormatIsNotTrusted() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("p.sqlite")
+        let cache = try #require(GraphCache.path(forStore: path))
+        let store = try LineageStore.openOrCreate(path: path)
+        try Self.ingest(dir, "p.jsonl", [
+            hubLine("a/Root"), hubLine("a/Tune", relation: "finetune", parents: ["a/Root"]),
+            hubLine("a/Tune-GGUF", parents: [], tags: ["base_model:a/Tune"]),
+            hubLine("a/Lora", tags: ["base_model:a/Root", "lora"]),
+        ], into: store)
+        let truth = try store.graphDataFromSQLite()
+        let byChild = Dictionary(uniqueKeysWithValues: (0..<truth.edgeCount).map {
+            (truth.names[Int(truth.edgeChildren[$0])], "\(truth.edgeRelations[$0].name) \(truth.edgeProvenance[$0].name)")
+        })
+        #expect(byChild == ["a/Tune": "finetune declared", "a/Tune-GGUF": "quantized inferred:quantized-name", "a/Lora": "adapter inferred:adapter-tag"])
+        let fromCache = try store.graphData()
+        #expect(Self.same(fromCache, truth))
+        #expect(Self.same(try store.graphData(), truth))
+        let good = try Data(contentsOf: URL(fileURLWithPath: cache))
+
+        // The format version sits right after the 8-byte magic.
+        var version1 = good
+        version1.replaceSubrange(8..<12, with: withUnsafeBytes(of: UInt32(1)) { Data($0) })
+        // The old version number, and files cut short: each is ignored and replaced by a good cache.
+        for bytes in [version1, good.prefix(good.count - 40), good.dropLast(1)] {
+            try bytes.write(to: URL(fileURLWithPath: cache))
+            let loaded = try store.graphData()
+            #expect(Self.same(loaded, truth))
+            #expect(loaded.edgeProvenance == truth.edgeProvenance)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: cache)) == good)
+        }
+        // --declared-only keeps the declared edge alone.
+        let declared = truth.declaredOnly()
+        #expect(declared.edgeCount == 1 && declared.edgeProvenance == [.declared])
+        #expect(declared.names == truth.names)
     }
 
     @Test func aCacheOfAnotherStoreIsIgnored() throws {

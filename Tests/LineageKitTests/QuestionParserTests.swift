@@ -52,6 +52,19 @@ struct QuestionParserTests {
         #expect(query.relations == [.finetune, .merge])
         #expect(query.minDownloads == 10_000)
         #expect(query.top == 5)
+        #expect(query.declaredOnly == nil)
+    }
+
+    /// `via declared …`: only relations the inputs stated; the word is optional and changes nothing else.
+    @Test func declaredRelations() throws {
+        let declared = try parser.parse("which startups depend on DeepSeek via declared finetune or merge top 5")
+        #expect(declared.declaredOnly == true)
+        #expect(declared.relations == [.finetune, .merge])
+        #expect(declared.top == 5)
+        let any = try parser.parse("which startups depend on DeepSeek via declared since 2024-06")
+        #expect(any.declaredOnly == true && any.relations == nil && any.sinceText == "2024-06")
+        #expect(try parser.parse("which startups depend on DeepSeek via declared edges").declaredOnly == true)
+        #expect(throws: QuestionError.self) { try parser.parse("which startups depend on DeepSeek via declared sideways") }
     }
 
     @Test func otherForms() throws {

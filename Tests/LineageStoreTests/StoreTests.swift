@@ -44,6 +44,42 @@ struct StoreTests {
         #expect { try LineageStore.open(path: path) } throws: { "\($0)".contains("newer Lineage") }
     }
 
+    /// Migration v4-edge-provenance: a store written before it keeps its edges, all `declared`; new edges
+    /// carry the provenance of their ParentLink into SQLite and GraphData.
+    @Test func edgeProvenanceMigrationAndColumn() throws {
+        let path = directory + "/old.sqlite"
+        let store = try LineageStore.openOrCreate(path: path)
+        try store.ingestTransaction { writer in
+            try writer.beginSnapshot(label: "t", format: "hub-json", contentHash: "h1", ingestedAt: 0, files: [])
+            try writer.add([
+                ModelRecord(id: "a/Root"),
+                ModelRecord(id: "a/Tune", parents: [ParentLink(id: "a/Root", relation: .finetune)]),
+                ModelRecord(id: "a/Q", parents: [ParentLink(id: "a/Tune", relation: .quantized, provenance: .quantizedName)]),
+            ])
+            _ = try writer.finishSnapshot(skipped: 0)
+        }
+        let queue = try DatabaseQueue(path: path)
+        let stored = try queue.read { try String.fetchAll($0, sql: "SELECT relation || ' ' || provenance FROM edge ORDER BY child") }
+        #expect(stored == ["finetune declared", "quantized inferred:quantized-name"])
+        #expect(try store.graphData().edgeProvenance == [.declared, .quantizedName])
+        #expect(try store.statistics().edgesByProvenance == ["declared": ["finetune": 1], "inferred:quantized-name": ["quantized": 1]])
+        #expect(throws: (any Error).self) {
+            try queue.write { try $0.execute(sql: "UPDATE edge SET provenance = 'guessed'") }
+        }
+
+        // Make it a store of the previous schema (no column, migration not applied), then open it again.
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE edge DROP COLUMN provenance")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-edge-provenance'")
+        }
+        let reopened = try LineageStore.open(path: path)
+        let migrated = try queue.read { try String.fetchAll($0, sql: "SELECT relation || ' ' || provenance FROM edge ORDER BY child") }
+        #expect(migrated == ["finetune declared", "quantized declared"])
+        #expect(try reopened.graphData().edgeProvenance == [.declared, .declared])
+        let identifiers = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(identifiers.contains("v4-edge-provenance"))
+    }
+
     @Test func writesAndReadsTheGraphInOneTransaction() throws {
         let store = try LineageStore.inMemory()
         try store.ingestTransaction { writer in

@@ -92,6 +92,8 @@ public struct LineageQuery: Sendable, Equatable, Codable {
     public var minDownloads: Int64?
     public var top: Int?
     public var ranking: Ranking?
+    /// Follow only edges whose relation the inputs declared (`via declared …`); nil means every edge.
+    public var declaredOnly: Bool?
 
     public init(intent: Intent, subject: Subject? = nil, country: CountrySet? = nil, target: Target? = nil) {
         self.intent = intent

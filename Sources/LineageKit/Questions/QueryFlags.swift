@@ -14,6 +14,8 @@ public struct QueryFlags: Sendable {
     public var since: String?
     public var minDownloads: Int64?
     public var top: Int?
+    /// Follow only edges whose relation the inputs declared (`--declared-only`).
+    public var declaredOnly = false
 
     public init(target: String) { self.target = target }
 
@@ -43,6 +45,7 @@ public struct QueryFlags: Sendable {
         query.maxDepth = maxDepth
         query.minDownloads = minDownloads
         query.top = top
+        if declaredOnly { query.declaredOnly = true }
         return query
     }
 
@@ -55,6 +58,7 @@ public struct QueryFlags: Sendable {
         if let maxDepth { parts.append("--max-depth \(maxDepth)") }
         if let since { parts.append("--since \(since)") }
         if let minDownloads { parts.append("--min-downloads \(minDownloads)") }
+        if declaredOnly { parts.append("--declared-only") }
         return parts.joined(separator: " ")
     }
 }

@@ -34,6 +34,12 @@ public struct QuestionAnswerer: Sendable {
 
     /// Answers `query` (compiled from `question`); `limit` overrides the row limit (`top N` wins over it).
     public func answer(_ question: String, query: LineageQuery, limit: Int? = nil) throws -> QuestionAnswer {
+        if query.declaredOnly == true, queries.loaded.data.edgeProvenance.contains(where: \.isInferred) {
+            var declared = QuestionAnswerer(queries: queries.declaredOnly(), registry: registry, store: store)
+            declared.defaultLimit = defaultLimit
+            declared.lockInCandidates = lockInCandidates
+            return try declared.answer(question, query: query, limit: limit)
+        }
         let rowLimit = query.top ?? limit ?? defaultLimit
         var answer: QuestionAnswer
         switch query.intent {

@@ -36,7 +36,8 @@ public enum QuestionGrammar {
         VERB     derive from, depend on, build on, use; fine-tune, quantize, merge (these filter relations)
         TARGET   a family (Qwen, Llama, DeepSeek…), a namespace, a model id, COUNTRY-origin families|models,
                  or an imported project (standing for the models it uses)
-        FILTERS  at depth <= N · since YYYY-MM · via finetune|adapter|quantized|merge · with more than N downloads · top N
+        FILTERS  at depth <= N · since YYYY-MM · via [declared] finetune|adapter|quantized|merge · with more than N downloads · top N
+                 ("declared": only relations the inputs stated, none inferred; "via declared" alone: any such relation)
         Example: lineage ask "which U.S. projects derive from Qwen"
         """
 }

@@ -151,6 +151,11 @@ public struct QuestionParser {
                 query.since = seconds
                 query.sinceText = text
             } else if cursor.accept("via") || cursor.accept("through") {
+                // `via declared [RELATION…]`: only relations the inputs stated, none a rule inferred.
+                if cursor.accept("declared") {
+                    query.declaredOnly = true
+                    if cursor.peek == nil || Self.filterStarts.contains(cursor.peek!.lower) || cursor.accept("edges") || cursor.accept("relations") { continue }
+                }
                 var relations: [Relation] = []
                 repeat {
                     guard let word = cursor.peek else { throw QuestionError("\"via\" needs a relation: finetune, adapter, quantized or merge.") }
