@@ -259,7 +259,8 @@ public struct FamilyCatalog: Sendable {
         ([entry.id, entry.label] + entry.aliases).map(Self.normalized).filter { !$0.isEmpty }
     }
 
-    private static func normalized(_ text: String) -> String {
+    /// `text` lowercased, with `_` and spaces as `-` (how family words and model names are compared).
+    static func normalized(_ text: String) -> String {
         String(text.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
     }
 

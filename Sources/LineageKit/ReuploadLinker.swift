@@ -85,8 +85,7 @@ public struct ReuploadLinker: Sendable {
     static func modelName(_ id: String) -> String? {
         guard let slash = id.firstIndex(of: "/") else { return nil }
         let name = id[id.index(after: slash)...]
-        guard !name.isEmpty else { return nil }
-        return String(name.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+        return name.isEmpty ? nil : FamilyCatalog.normalized(String(name))
     }
 
     /// `name` without trailing re-upload suffixes, and the suffixes removed.
