@@ -37,28 +37,74 @@ let package = Package(
         ),
         // Rendering over Graphviz.
         .target(name: "LineageRender", dependencies: ["CGraphviz", "LineageGraph"]),
-        // The library the CLI drives: ingest pipeline, stats, bundled default data.
+        // Internal utilities: the error type, number formatting, text tables, output formats, bundled files.
+        .target(name: "LineageSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The catalog: family table, organization registry, countries, renamed ids, re-upload links.
         .target(
-            name: "LineageKit",
-            dependencies: [
-                "LineageGraph", "LineageHub", "LineageStore", "LineageRender",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            name: "LineageCatalog",
+            dependencies: ["LineageSupport", "LineageGraph", "LineageHub", "LineageStore"],
             resources: [
-                .copy("Resources/default-hub.jsonl"),
                 .copy("Resources/families.csv"),
                 .copy("Resources/renames.csv"),
-                .copy("Resources/ATOM-LICENSE.txt"),
                 .copy("Resources/organizations.csv"),
                 .copy("Resources/organization-aliases.csv"),
                 .copy("Resources/organization-conflicts.csv"),
-                // A copy of queries/*.query (a test keeps the two equal), so saved queries work outside the checkout.
-                .copy("Resources/queries"),
+            ]
+        ),
+        // Ingest: input files into a store, atomically; the bundled default snapshot.
+        .target(
+            name: "LineageIngest",
+            dependencies: [
+                "LineageSupport", "LineageCatalog", "LineageGraph", "LineageHub", "LineageStore",
+            ],
+            resources: [.copy("Resources/default-hub.jsonl"), .copy("Resources/ATOM-LICENSE.txt")]
+        ),
+        // Sync: the live Hub API into a store, resumable.
+        .target(
+            name: "LineageSync",
+            dependencies: ["LineageSupport", "LineageCatalog", "LineageGraph", "LineageHub", "LineageStore"]
+        ),
+        // Analysis: the session, questions, downstream entities and reports.
+        .target(
+            name: "LineageAnalysis",
+            dependencies: [
+                "LineageSupport", "LineageCatalog", "LineageIngest", "LineageGraph", "LineageHub", "LineageStore",
+            ],
+            // A copy of queries/*.query (a test keeps the two equal), so saved queries work outside the checkout.
+            resources: [.copy("Resources/queries")]
+        ),
+        // Maps: selecting, styling and drawing a lineage map.
+        .target(
+            name: "LineageMaps",
+            dependencies: [
+                "LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageStore", "LineageRender",
+            ]
+        ),
+        // The library the CLI drives: re-exports the rooms above.
+        .target(
+            name: "LineageKit",
+            dependencies: [
+                "LineageSupport", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "LineageCatalog",
+                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps",
+            ]
+        ),
+        // Not shipped in the library product: the synthetic Hub generator and the benchmarks.
+        .target(
+            name: "LineageSynth",
+            dependencies: ["LineageSupport", "LineageCatalog", "LineageHub"]
+        ),
+        .target(
+            name: "LineageBench",
+            dependencies: [
+                "LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageSynth", "LineageGraph", "LineageStore",
             ]
         ),
         .executableTarget(
             name: "LineageCLI",
-            dependencies: ["LineageKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "LineageKit", "LineageSynth", "LineageBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "LineageGraphTests", dependencies: ["LineageGraph"]),
         .testTarget(name: "LineageHubTests", dependencies: ["LineageHub", "CZlib"], resources: [.copy("Fixtures")]),
@@ -67,7 +113,7 @@ let package = Package(
             dependencies: ["LineageStore", "LineageHub", "LineageGraph", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LineageRenderTests", dependencies: ["LineageRender", "CGraphviz"]),
-        .testTarget(name: "LineageKitTests", dependencies: ["LineageKit", "CZlib"]),
+        .testTarget(name: "LineageKitTests", dependencies: ["LineageKit", "LineageSynth", "LineageBench", "CZlib"]),
         .testTarget(name: "LineageCLITests", dependencies: ["LineageKit"]),
     ],
     swiftLanguageModes: [.v6]

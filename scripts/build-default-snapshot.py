@@ -8,7 +8,7 @@ tags, baseModels (ids only), pipeline_tag, library_name, safetensors.total, and 
 base_model, base_model_relation and license. Output keys and row order are stable, so the same input
 gives the same bytes.
 
-Usage: python3 scripts/build-default-snapshot.py [SOURCE] [-o Sources/LineageKit/Resources/default-hub.jsonl]
+Usage: python3 scripts/build-default-snapshot.py [SOURCE] [-o Sources/LineageIngest/Resources/default-hub.jsonl]
 """
 import argparse
 import json
@@ -53,7 +53,7 @@ def slim(row):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", nargs="?", default="../shared/hubdata/hub-stats-2026/models.jsonl")
-    parser.add_argument("-o", "--output", default="Sources/LineageKit/Resources/default-hub.jsonl")
+    parser.add_argument("-o", "--output", default="Sources/LineageIngest/Resources/default-hub.jsonl")
     args = parser.parse_args()
     count = 0
     with open(args.source, encoding="utf-8") as src, open(args.output, "w", encoding="utf-8", newline="\n") as dst:

@@ -5,12 +5,12 @@ Inputs (read-only):
   ../shared/hubdata/atom/organization_regions.csv   ATOM Project, Apache-2.0: hf_org -> region (us|china|eu|other|unknown)
   ../shared/hubdata/epoch/all_ai_models.csv,        Epoch AI, "Data on AI Models", epoch.ai/data/ai-models, CC-BY 4.0:
   ../shared/hubdata/epoch/notable_ai_models.csv       organization name -> country, categorization
-  Sources/LineageKit/Resources/organization-aliases.csv   ours: Epoch organization name -> Hub namespace
+  Sources/LineageCatalog/Resources/organization-aliases.csv   ours: Epoch organization name -> Hub namespace
   scripts/registry/curated.csv                            ours: hand-curated rows with an evidence note each
 
 Outputs:
-  Sources/LineageKit/Resources/organizations.csv           namespace,name,country,kind,source,evidence
-  Sources/LineageKit/Resources/organization-conflicts.csv  where sources disagree, and what the registry chose
+  Sources/LineageCatalog/Resources/organizations.csv           namespace,name,country,kind,source,evidence
+  Sources/LineageCatalog/Resources/organization-conflicts.csv  where sources disagree, and what the registry chose
 
 Rules: ATOM regions us/china give US/CN; eu/other/unknown give no country (a region is not a country).
 Epoch rows naming one organization give that organization's country when all its rows agree (Multinational
@@ -28,7 +28,7 @@ import sys
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RESOURCES = os.path.join(ROOT, "Sources", "LineageKit", "Resources")
+RESOURCES = os.path.join(ROOT, "Sources", "LineageCatalog", "Resources")
 
 ATOM_REGION = {"us": "US", "china": "CN"}
 EU = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds Sources/LineageKit/Resources/renames.csv: legacy un-namespaced Hub ids -> their canonical ids.
+"""Builds Sources/LineageCatalog/Resources/renames.csv: legacy un-namespaced Hub ids -> their canonical ids.
 
 In 2024 the Hugging Face Hub moved its legacy models, published without a namespace (`gpt2`,
 `bert-base-uncased`), into organizations (`openai-community/gpt2`, `google-bert/bert-base-uncased`).
@@ -12,7 +12,7 @@ children naming the legacy id) were checked by hand against the organizations' m
 Ids with a single twin elsewhere are left to Lineage's own rule at ingest (`inferred:unique-twin`,
 applied to the user's store), not shipped.
 
-Usage: python3 scripts/build-renames.py [--hubdata ../shared/hubdata] > Sources/LineageKit/Resources/renames.csv
+Usage: python3 scripts/build-renames.py [--hubdata ../shared/hubdata] > Sources/LineageCatalog/Resources/renames.csv
 """
 import argparse, collections, csv, gzip, json, os, sys
 

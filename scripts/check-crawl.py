@@ -67,7 +67,7 @@ def reference(hubdata, repo):
                             ps.append(p)
                 parents_of[key] = ps
     renames = {}
-    with open(os.path.join(repo, "Sources/LineageKit/Resources/renames.csv"), newline="") as f:
+    with open(os.path.join(repo, "Sources/LineageCatalog/Resources/renames.csv"), newline="") as f:
         for row in csv.DictReader(f):
             renames[row["legacy_id"].lower()] = row["canonical_id"]
     twins = collections.defaultdict(list)
@@ -91,7 +91,7 @@ def reference(hubdata, repo):
             children[pk].add(child)
             has_parent.add(child)
 
-    families = list(csv.DictReader(open(os.path.join(repo, "Sources/LineageKit/Resources/families.csv"), newline="")))
+    families = list(csv.DictReader(open(os.path.join(repo, "Sources/LineageCatalog/Resources/families.csv"), newline="")))
     def words(f):
         ws = [norm(f["family_id"]), norm(f["label"])] + [norm(a.strip()) for a in f["aliases"].split(";") if a.strip()]
         return [w for w in ws if w]

@@ -32,7 +32,7 @@ from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HUBDATA = os.path.join(ROOT, "..", "shared", "hubdata")
-REGISTRY = os.path.join(ROOT, "Sources", "LineageKit", "Resources", "organizations.csv")
+REGISTRY = os.path.join(ROOT, "Sources", "LineageCatalog", "Resources", "organizations.csv")
 
 DUMPS = {
     "hub-2024-07": ["hub-2024-07/models-1.jsonl.gz", "hub-2024-07/models-2.jsonl.gz"],

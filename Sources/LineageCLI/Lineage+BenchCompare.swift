@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineageBench
 import LineageKit
 
 extension Lineage {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LineageKit
+import LineageSynth
 
 extension Lineage {
     /// `lineage synth`: writes a synthetic Hub (hub-stats JSON lines) for benchmarks and tests.

@@ -8,7 +8,7 @@ struct CLITests {
     var cli: CLIRunner { CLIRunner(home: home.path) }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let bundledDefault = repositoryRoot.appendingPathComponent("Sources/LineageKit/Resources/default-hub.jsonl").path
+    static let bundledDefault = repositoryRoot.appendingPathComponent("Sources/LineageIngest/Resources/default-hub.jsonl").path
     static let hubData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/hubdata").path
     static var hubStats: String { hubData + "/hub-stats-2026/models.jsonl" }
     static var hasHubData: Bool { FileManager.default.fileExists(atPath: hubStats) }

@@ -119,13 +119,13 @@ struct OutputTrapsTests {
     @Test func theBundledQueriesAreTheCheckoutsQueries() throws {
         let root = CLITests.repositoryRoot
         let source = root.appendingPathComponent("queries").path
-        let shipped = root.appendingPathComponent("Sources/LineageKit/Resources/queries").path
+        let shipped = root.appendingPathComponent("Sources/LineageAnalysis/Resources/queries").path
         let names = try FileManager.default.contentsOfDirectory(atPath: source).filter { $0.hasSuffix(".query") }.sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: shipped).sorted() == names,
-                "copy them: cp queries/*.query Sources/LineageKit/Resources/queries/")
+                "copy them: cp queries/*.query Sources/LineageAnalysis/Resources/queries/")
         for name in names {
             #expect(FileManager.default.contents(atPath: source + "/" + name) == FileManager.default.contents(atPath: shipped + "/" + name),
-                    "\(name) differs from its shipped copy: cp queries/*.query Sources/LineageKit/Resources/queries/")
+                    "\(name) differs from its shipped copy: cp queries/*.query Sources/LineageAnalysis/Resources/queries/")
         }
     }
 }

@@ -66,7 +66,7 @@ struct ReferenceCounts: Equatable, CustomStringConvertible {
         // un-namespaced parent that no row describes, with exactly one row of the same name in some
         // namespace, is that row.
         var renames: [String: String] = [:]
-        let table = try String(contentsOfFile: CLITests.repositoryRoot.appendingPathComponent("Sources/LineageKit/Resources/renames.csv").path, encoding: .utf8)
+        let table = try String(contentsOfFile: CLITests.repositoryRoot.appendingPathComponent("Sources/LineageCatalog/Resources/renames.csv").path, encoding: .utf8)
         for line in table.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",").map(String.init)
             renames[cells[0].lowercased()] = cells[1].lowercased()

@@ -54,7 +54,7 @@ struct RegistryCommandTests {
         let store = home.file("s.sqlite")
         let spaces = home.write("spaces.jsonl", #"{"id":"demo/qwen-chat","author":"unsloth","sdk":"gradio","models":["Qwen/Qwen2.5-7B-Instruct"]}"# + "\n")
         let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/LineageKit/Resources/default-hub.jsonl").path
+            .deletingLastPathComponent().appendingPathComponent("Sources/LineageIngest/Resources/default-hub.jsonl").path
         let ingest = try cli.run(["ingest", bundled, Self.exampleBOM, spaces, "--store", store])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(ingest.stdout.contains("example-product.cdx.json: snapshot #2, 1 project (1 new, 0 updated), 3 uses of models"))

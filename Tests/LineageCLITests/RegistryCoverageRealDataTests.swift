@@ -14,7 +14,7 @@ struct RegistryCoverageRealDataTests {
     let home = TemporaryDirectory()
     var cli: CLIRunner { CLIRunner(home: home.path) }
 
-    static let registryCSV = CLITests.repositoryRoot.appendingPathComponent("Sources/LineageKit/Resources/organizations.csv").path
+    static let registryCSV = CLITests.repositoryRoot.appendingPathComponent("Sources/LineageCatalog/Resources/organizations.csv").path
 
     /// The reference's figures, named as `registry coverage --format json` names them.
     struct Figures: Equatable {
@@ -24,7 +24,7 @@ struct RegistryCoverageRealDataTests {
         var attributedDownloads: Int64 = 0, organizationDownloads: Int64 = 0, organizationCountryKnownDownloads: Int64 = 0
     }
 
-    static let renamesCSV = CLITests.repositoryRoot.appendingPathComponent("Sources/LineageKit/Resources/renames.csv").path
+    static let renamesCSV = CLITests.repositoryRoot.appendingPathComponent("Sources/LineageCatalog/Resources/renames.csv").path
 
     /// The records of a CSV file as dictionaries by header name.
     static func csv(_ path: String) throws -> [[String: String]] {

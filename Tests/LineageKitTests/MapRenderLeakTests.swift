@@ -1,5 +1,6 @@
 import Foundation
 import LineageKit
+import LineageSynth
 import LineageRender
 import Testing
 

@@ -85,7 +85,7 @@ import Testing
                 countries[org, default: []].formUnion((row[column] ?? "").split(separator: ",").map(String.init).filter { $0 != "Multinational" })
             }
         }
-        let aliases = try Self.csv(try BundledResource.path(OrganizationRegistry.aliasesFileName))
+        let aliases = try Self.csv(try BundledResource.path(OrganizationRegistry.aliasesFileName, module: "LineageCatalog"))
         #expect(aliases.count >= 50)
         let registry = try OrganizationRegistry.load()
         for alias in aliases {

@@ -1,6 +1,7 @@
 import Foundation
 import LineageGraph
 import LineageKit
+import LineageSynth
 import LineageStore
 import Testing
 
