@@ -91,7 +91,7 @@ let package = Package(
         // Not shipped in the library product: the synthetic Hub generator and the benchmarks.
         .target(
             name: "LineageSynth",
-            dependencies: ["LineageSupport", "LineageCatalog", "LineageHub"]
+            dependencies: ["LineageSupport", "LineageCatalog", "LineageGraph", "LineageHub"]
         ),
         .target(
             name: "LineageBench",
@@ -102,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "LineageCLI",
             dependencies: [
-                "LineageKit", "LineageSynth", "LineageBench",
+                "LineageKit", "LineageSynth", "LineageBench", "LineageGraph", "LineageHub", "LineageStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,8 +113,14 @@ let package = Package(
             dependencies: ["LineageStore", "LineageHub", "LineageGraph", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LineageRenderTests", dependencies: ["LineageRender", "CGraphviz"]),
-        .testTarget(name: "LineageKitTests", dependencies: ["LineageKit", "LineageSynth", "LineageBench", "CZlib"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["LineageKit"]),
+        .testTarget(
+            name: "LineageKitTests",
+            dependencies: ["LineageKit", "LineageSynth", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "CZlib"]
+        ),
+        .testTarget(
+            name: "LineageCLITests",
+            dependencies: ["LineageKit", "LineageStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
