@@ -30,13 +30,13 @@ let package = Package(
         .target(
             name: "LineageStore",
             dependencies: [
-                "LineageHub",
+                "LineageGraph", "LineageHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // Rendering over Graphviz.
-        .target(name: "LineageRender", dependencies: ["CGraphviz", "LineageGraph"]),
+        .target(name: "LineageRender", dependencies: ["CGraphviz"]),
         // Internal utilities: the error type, number formatting, text tables, output formats, bundled files.
         .target(name: "LineageSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The catalog: family table, organization registry, countries, renamed ids, re-upload links.
@@ -107,7 +107,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LineageGraphTests", dependencies: ["LineageGraph"]),
-        .testTarget(name: "LineageHubTests", dependencies: ["LineageHub", "CZlib"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LineageHubTests", dependencies: ["LineageHub", "LineageGraph", "CZlib"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LineageStoreTests",
             dependencies: ["LineageStore", "LineageHub", "LineageGraph", .product(name: "GRDB", package: "GRDB.swift")]
