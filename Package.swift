@@ -106,20 +106,32 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared by the test targets: fixtures, goldens, temporary directories, a scripted Hub server, fuzz mutator.
+        .target(
+            name: "LineageTestSupport",
+            dependencies: ["LineageKit", "LineageStore", "CZlib"],
+            path: "Tests/LineageTestSupport",
+            exclude: ["Fixtures", "Goldens"]
+        ),
         .testTarget(name: "LineageGraphTests", dependencies: ["LineageGraph"]),
-        .testTarget(name: "LineageHubTests", dependencies: ["LineageHub", "LineageGraph", "CZlib"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LineageHubTests", dependencies: ["LineageHub", "LineageGraph", "LineageTestSupport", "CZlib"]),
         .testTarget(
             name: "LineageStoreTests",
-            dependencies: ["LineageStore", "LineageHub", "LineageGraph", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LineageStore", "LineageHub", "LineageGraph", "LineageTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "LineageRenderTests", dependencies: ["LineageRender", "CGraphviz"]),
-        .testTarget(
-            name: "LineageKitTests",
-            dependencies: ["LineageKit", "LineageSynth", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "CZlib"]
-        ),
+        .testTarget(name: "LineageCatalogTests", dependencies: ["LineageKit", "LineageTestSupport"]),
+        .testTarget(name: "LineageIngestTests", dependencies: ["LineageKit", "LineageTestSupport", "CZlib"]),
+        .testTarget(name: "LineageSyncTests", dependencies: ["LineageKit", "LineageTestSupport"]),
+        .testTarget(name: "LineageAnalysisTests", dependencies: ["LineageKit", "LineageTestSupport"]),
+        .testTarget(name: "LineageMapsTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
+        .testTarget(name: "LineageSynthTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
+        .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
         .testTarget(
             name: "LineageCLITests",
-            dependencies: ["LineageKit", "LineageStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LineageKit", "LineageStore", "LineageTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

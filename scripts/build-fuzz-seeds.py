@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the fuzz seed corpus, Tests/LineageHubTests/Fixtures/FuzzSeeds/, from hub-stats-2026 (Apache-2.0)
+"""Writes the fuzz seed corpus, Tests/LineageTestSupport/Fixtures/FuzzSeeds/, from hub-stats-2026 (Apache-2.0)
 and synthetic data only. Deterministic: the same input gives the same files.
 
     python3 scripts/build-fuzz-seeds.py [../shared/hubdata/hub-stats-2026/models.jsonl]
@@ -14,7 +14,7 @@ import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "hubdata", "hub-stats-2026", "models.jsonl")
-out = os.path.join(root, "Tests", "LineageHubTests", "Fixtures", "FuzzSeeds")
+out = os.path.join(root, "Tests", "LineageTestSupport", "Fixtures", "FuzzSeeds")
 os.makedirs(out, exist_ok=True)
 
 lines = [line.rstrip("\n") for line in open(source, encoding="utf-8") if line.strip()]

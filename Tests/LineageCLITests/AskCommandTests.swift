@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// `lineage ask` and `lineage queries`, run as a user would, on the bundled default snapshot.

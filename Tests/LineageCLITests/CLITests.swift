@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// End-to-end: the built `lineage` binary, as a user runs it.

@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// The query commands, run as the built binary on the bundled default snapshot.

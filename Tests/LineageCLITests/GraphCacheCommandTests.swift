@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// The graph cache beside a store, as the binary uses it: every command that commits makes the next

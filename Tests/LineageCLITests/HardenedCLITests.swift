@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LineageTestSupport
 import Testing
 
 /// Issue 12's defects as a user met them, through the binary: the trap on huge counts, terminal control

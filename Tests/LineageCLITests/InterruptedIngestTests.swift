@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// An ingest killed with SIGKILL mid-way must leave the store exactly as it was before.

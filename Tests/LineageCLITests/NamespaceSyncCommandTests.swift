@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// `lineage sync --namespaces` end to end: the built binary against a local Hub on 127.0.0.1.

@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// The store a new user's first write creates: it keeps the bundled Hub data, and a store with little

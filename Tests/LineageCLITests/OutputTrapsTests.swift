@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// Output a new user would misread (issue 12): grouped numbers in CSV, a share's CSV without the share,

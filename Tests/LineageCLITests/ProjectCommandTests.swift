@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// Imported projects (AI-BOMs) as first-class entities: targets of `ask`, `ancestors` and `render`,

@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 
 /// Counts a `lineage stats` report must show, computed here naively and independently of LineageHub:
 /// Foundation's JSONSerialization, plain string splitting and sets of lowercased ids.

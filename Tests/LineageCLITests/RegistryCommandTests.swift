@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// `lineage registry`, `lineage downstream`, BOM and Space ingest and `lockin --project`, as the built binary.

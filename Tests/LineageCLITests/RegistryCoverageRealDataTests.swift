@@ -1,6 +1,7 @@
 import Foundation
 import LineageKit
 import LineageStore
+import LineageTestSupport
 import Testing
 
 /// `lineage registry coverage` on the real hub-stats-2026 file against a reference computed here: the

@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// Inferred relations as users meet them: `lineage stats` splits declared from inferred, and

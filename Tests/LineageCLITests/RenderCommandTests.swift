@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import LineageTestSupport
 
 /// `lineage render` end to end, on the bundled default snapshot.
 @Suite("lineage render", .serialized)

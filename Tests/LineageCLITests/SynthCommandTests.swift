@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// `lineage synth` and the hidden `lineage bench-compare`, run as the built binary.

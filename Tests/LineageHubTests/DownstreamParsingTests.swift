@@ -1,5 +1,6 @@
-import Testing
 @testable import LineageHub
+import LineageTestSupport
+import Testing
 
 /// Space objects and CycloneDX BOMs: detection, parsing, and clear errors for bad input.
 @Suite struct DownstreamParsingTests {

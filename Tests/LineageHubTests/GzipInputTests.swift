@@ -1,7 +1,8 @@
 import Foundation
 import LineageGraph
-import Testing
 @testable import LineageHub
+import LineageTestSupport
+import Testing
 
 /// gzip input: every format reads the same compressed as plain, gzip is known by its bytes, and damaged
 /// gzip is refused with the file's name and the byte offset of the damage.

@@ -1,7 +1,8 @@
 import Foundation
 import LineageGraph
-import Testing
 @testable import LineageHub
+import LineageTestSupport
+import Testing
 
 /// What one row of `Fixtures/hub-stats-excerpt.jsonl` must parse to. The values were read off the rows
 /// by hand (timestamps are UTC: the dump writes them without a zone).

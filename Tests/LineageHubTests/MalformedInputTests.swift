@@ -1,7 +1,8 @@
 import Foundation
 import LineageGraph
-import Testing
 @testable import LineageHub
+import LineageTestSupport
+import Testing
 
 @Suite("Hub JSON: malformed input")
 struct MalformedInputTests {

@@ -1,7 +1,8 @@
 import Foundation
 import LineageGraph
-import Testing
 @testable import LineageHub
+import LineageTestSupport
+import Testing
 
 /// A fuzz target per input parser: `FuzzMutator.iterations` mutations of a small seed corpus
 /// (Fixtures/FuzzSeeds, from hub-stats-2026 and synthetic data; see scripts/build-fuzz-seeds.py).
@@ -11,8 +12,7 @@ import Testing
 /// free of control characters and short. `.ci/run` runs this with 100,000 inputs per parser.
 @Suite("Fuzz: parsers")
 struct ParserFuzzTests {
-    static let seedDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/FuzzSeeds")
+    static let seedDirectory = Fixture.directory.appendingPathComponent("FuzzSeeds")
 
     static func seed(_ name: String) -> [UInt8] {
         Array((try? Data(contentsOf: seedDirectory.appendingPathComponent(name))) ?? Data())

@@ -2,15 +2,6 @@ import Foundation
 import LineageGraph
 @testable import LineageHub
 
-/// Committed fixture files, located next to this source file.
-enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-    static func path(_ name: String) -> String {
-        directory.appendingPathComponent(name).path
-    }
-}
-
 /// Scratch files for one test, each in its own unique directory (tests run in parallel).
 enum Scratch {
     private static let root = FileManager.default.temporaryDirectory

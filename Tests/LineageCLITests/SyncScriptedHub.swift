@@ -1,1 +1,0 @@
-../LineageKitTests/SyncScriptedHub.swift

@@ -1,1 +1,0 @@
-../LineageHubTests/FuzzMutator.swift

@@ -1,1 +1,0 @@
-../LineageHubTests/GzipTestData.swift

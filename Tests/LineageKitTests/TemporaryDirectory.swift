@@ -1,1 +1,0 @@
-../LineageCLITests/TemporaryDirectory.swift
