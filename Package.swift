@@ -80,12 +80,17 @@ let package = Package(
                 "LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageStore", "LineageRender",
             ]
         ),
+        // Reports: one self-contained HTML file with figures, the map and the organizations.
+        .target(
+            name: "LineageReport",
+            dependencies: ["LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageMaps"]
+        ),
         // The library the CLI drives: re-exports the rooms above.
         .target(
             name: "LineageKit",
             dependencies: [
                 "LineageSupport", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "LineageCatalog",
-                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps",
+                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport",
             ]
         ),
         // Not shipped in the library product: the synthetic Hub generator and the benchmarks.
@@ -128,6 +133,7 @@ let package = Package(
         .testTarget(name: "LineageAnalysisTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageMapsTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
         .testTarget(name: "LineageSynthTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
+        .testTarget(name: "LineageReportTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
         .testTarget(
             name: "LineageCLITests",

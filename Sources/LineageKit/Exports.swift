@@ -7,6 +7,7 @@
 @_exported import LineageIngest
 @_exported import LineageMaps
 @_exported import LineageRender
+@_exported import LineageReport
 @_exported import LineageStore
 @_exported import LineageSupport
 @_exported import LineageSync

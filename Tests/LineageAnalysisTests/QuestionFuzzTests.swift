@@ -1,5 +1,4 @@
 import Foundation
-import LineageGraph
 import LineageKit
 import LineageTestSupport
 import Testing

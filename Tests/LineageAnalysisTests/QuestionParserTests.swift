@@ -1,4 +1,3 @@
-import LineageGraph
 import LineageKit
 import Testing
 

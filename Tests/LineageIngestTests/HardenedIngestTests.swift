@@ -1,8 +1,5 @@
 import Foundation
-import LineageGraph
-import LineageHub
 import LineageKit
-import LineageStore
 import LineageTestSupport
 import Testing
 

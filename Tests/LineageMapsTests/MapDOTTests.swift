@@ -1,7 +1,5 @@
 import Foundation
-import LineageGraph
 import LineageKit
-import LineageRender
 import LineageTestSupport
 import Testing
 

@@ -2,9 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import LineageGraph
 import LineageKit
-import LineageRender
 import Testing
 
 /// Hostile data: ids, authors and countries with quotes, backslashes, markup, DOT syntax, line breaks and

@@ -1,6 +1,5 @@
 import Foundation
 import LineageKit
-import LineageRender
 import LineageSynth
 import LineageTestSupport
 import Testing

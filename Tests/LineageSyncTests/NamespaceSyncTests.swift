@@ -1,6 +1,5 @@
 import Foundation
 import LineageKit
-import LineageStore
 import LineageTestSupport
 import Testing
 

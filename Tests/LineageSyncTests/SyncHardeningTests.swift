@@ -1,7 +1,5 @@
 import Foundation
-import LineageHub
 import LineageKit
-import LineageStore
 import LineageTestSupport
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import LineageHub
 import LineageKit
 import Testing
 

@@ -1,7 +1,5 @@
 import Foundation
-import LineageGraph
 import LineageKit
-import LineageStore
 import LineageSynth
 import LineageTestSupport
 import Testing
