@@ -187,7 +187,10 @@ public struct ComparisonBenchmark: Sendable, Codable {
             top authors:                \(topAuthors.map { "\($0.author.isEmpty ? "(none)" : $0.author) \($0.models)" }.joined(separator: ", "))
             reach of every root:        \(s(reachAllRootsSeconds)) s, \(Formatting.group(roots)) roots
             peak RSS:                   \(mb(peakRSSMegabytes)) MB
-            RESULT nodes=\(nodes) edges=\(edges) load_s=\(s(loadSeconds)) loaded_rss_mb=\(mb(loadedRSSMegabytes)) family=\(family) members=\(members) authors=\(authors) descendants_by_author_s=\(s(descendantsByAuthorSeconds)) descendants_by_author_median_s=\(s(descendantsByAuthorMedianSeconds)) reach_all_roots_s=\(s(reachAllRootsSeconds)) roots=\(roots) peak_rss_mb=\(mb(peakRSSMegabytes))
+            RESULT nodes=\(nodes) edges=\(edges) load_s=\(s(loadSeconds)) loaded_rss_mb=\(mb(loadedRSSMegabytes)) \
+            family=\(family) members=\(members) authors=\(authors) descendants_by_author_s=\(s(descendantsByAuthorSeconds)) \
+            descendants_by_author_median_s=\(s(descendantsByAuthorMedianSeconds)) reach_all_roots_s=\(s(reachAllRootsSeconds)) \
+            roots=\(roots) peak_rss_mb=\(mb(peakRSSMegabytes))
             """
     }
 

@@ -85,7 +85,10 @@ public struct EngineBenchmark: Sendable, Codable {
             reach of every root:  \(s(reachAllRootsSeconds))  \(Formatting.group(roots)) roots
             graph memory:         \(String(format: "%.1f", Double(graphBytes) / 1_048_576)) MB, \(String(format: "%.1f", bytesPerNodeAndEdge)) bytes per node+edge
             peak RSS:             \(peakRSSMegabytes.map { String(format: "%.1f MB", $0) } ?? "n/a")
-            RESULT nodes=\(nodes) edges=\(edges) read_s=\(String(format: "%.3f", readSeconds)) cache_read_s=\(cacheReadSeconds.map { String(format: "%.3f", $0) } ?? "n/a") build_s=\(String(format: "%.3f", buildSeconds)) descendants_s=\(String(format: "%.3f", descendantsSeconds)) reach_all_roots_s=\(String(format: "%.3f", reachAllRootsSeconds)) bytes_per_node_edge=\(String(format: "%.1f", bytesPerNodeAndEdge)) peak_rss_mb=\(peakRSSMegabytes.map { String(format: "%.1f", $0) } ?? "n/a")
+            RESULT nodes=\(nodes) edges=\(edges) read_s=\(String(format: "%.3f", readSeconds)) cache_read_s=\(cacheReadSeconds.map { String(format: "%.3f", $0) } ?? "n/a") \
+            build_s=\(String(format: "%.3f", buildSeconds)) descendants_s=\(String(format: "%.3f", descendantsSeconds)) \
+            reach_all_roots_s=\(String(format: "%.3f", reachAllRootsSeconds)) bytes_per_node_edge=\(String(format: "%.1f", bytesPerNodeAndEdge)) \
+            peak_rss_mb=\(peakRSSMegabytes.map { String(format: "%.1f", $0) } ?? "n/a")
             """
     }
 

@@ -121,7 +121,8 @@ public struct LineageMapBuilder: Sendable {
                 "shape": "box", "style": "rounded,dashed", "color": "#999999", "fontcolor": "#555555",
             ]
             attributes["tooltip"] = MapStyle.truncated(MapStyle.singleLine(
-                parentName.map { "\(Formatting.group(group.count)) more descendant\(group.count == 1 ? "" : "s") of \($0) not drawn (\(Formatting.group(group.downloads)) recent downloads)" }
+                parentName.map { "\(Formatting.group(group.count)) more descendant\(group.count == 1 ? "" : "s") of \($0) not drawn (\(Formatting.group(group.downloads)) "
+                    + "recent downloads)" }
                     ?? "\(Formatting.group(group.count)) more seed model\(group.count == 1 ? "" : "s") not drawn (\(Formatting.group(group.downloads)) recent downloads)"),
                 to: Self.tooltipLength)
             w.node("m\(j)", attributes)
@@ -208,11 +209,13 @@ public struct LineageMapBuilder: Sendable {
         guard !counts.isEmpty else { return }
         let known = counts.filter { !$0.key.isEmpty }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var entries: [(label: String, fill: String, tooltip: String)] = known.prefix(Self.legendEntries).map {
-            (MapStyle.singleLine($0.key) + " · \($0.value)", MapStyle.fill(forCountry: $0.key), "author country \(MapStyle.singleLine($0.key)): \($0.value) node\($0.value == 1 ? "" : "s")")
+            (MapStyle.singleLine($0.key) + " · \($0.value)", MapStyle.fill(forCountry: $0.key), "author country \(MapStyle.singleLine($0.key)): \($0.value) "
+                + "node\($0.value == 1 ? "" : "s")")
         }
         let rest = known.dropFirst(Self.legendEntries).reduce(0) { $0 + $1.value }
         if rest > 0 { entries.append(("other · \(rest)", "#ffffff", "\(rest) nodes from other countries")) }
-        if let unknown = counts[""] { entries.append(("unknown · \(unknown)", MapStyle.unknownCountryFill, "\(unknown) node\(unknown == 1 ? "" : "s") whose author's country is not known")) }
+        if let unknown = counts[""] { entries.append(("unknown · \(unknown)", MapStyle.unknownCountryFill, "\(unknown) node\(unknown == 1 ? "" : "s") whose author's "
+            + "country is not known")) }
         w.subgraph("cluster_legend", [
             "label": "author country", "fontsize": "10", "style": "rounded", "color": "#bbbbbb",
             "fontname": "Helvetica,Arial,sans-serif",

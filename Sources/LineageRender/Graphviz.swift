@@ -379,13 +379,16 @@ public final class GraphvizRenderer: @unchecked Sendable {
         let device = format.device
         var message = "Graphviz on this machine has no plugin for the output format \"\(device)\"."
         if available.isEmpty {
-            message += " No output plugins are registered at all: install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, which brings libgvc6) and register its plugins with `sudo dot -c`."
+            message += " No output plugins are registered at all: install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, which brings libgvc6) and register its "
+                + "plugins with `sudo dot -c`."
         } else if gtkDevices.contains(device) {
             message += " On Debian/Ubuntu it comes from the gdk/gtk plugins: `sudo apt-get install libgvc6-plugins-gtk`, then `sudo dot -c`."
         } else if cairoDevices.contains(device) {
-            message += " On Debian/Ubuntu it comes from the cairo/pango plugin (libgvplugin_pango) or the gd plugin in the package libgvc6: `sudo apt-get install graphviz libgvc6`, then `sudo dot -c` to refresh the plugin registry."
+            message += " On Debian/Ubuntu it comes from the cairo/pango plugin (libgvplugin_pango) or the gd plugin in the package libgvc6: `sudo apt-get install graphviz "
+                + "libgvc6`, then `sudo dot -c` to refresh the plugin registry."
         } else {
-            message += " Graphviz's plugins come from the package libgvc6 on Debian/Ubuntu (`sudo apt-get install graphviz`, then `sudo dot -c`); check that Graphviz supports \"\(device)\" at all with `dot -T?`."
+            message += " Graphviz's plugins come from the package libgvc6 on Debian/Ubuntu (`sudo apt-get install graphviz`, then `sudo dot -c`); check that Graphviz "
+                + "supports \"\(device)\" at all with `dot -T?`."
         }
         message += " Formats available here: \(available.sorted().joined(separator: ", "))."
         return message
@@ -394,7 +397,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
     static func missingEngineMessage(_ engine: LayoutEngine, available: Set<String>) -> String {
         var message = "Graphviz on this machine has no layout engine \"\(engine)\"."
         if ["dot", "neato", "twopi", "sfdp", "fdp", "circo", "osage", "patchwork"].contains(engine.rawValue) {
-            message += " On Debian/Ubuntu the layout plugins (libgvplugin_dot_layout, libgvplugin_neato_layout) are in the package libgvc6: `sudo apt-get install graphviz libgvc6`, then `sudo dot -c`."
+            message += " On Debian/Ubuntu the layout plugins (libgvplugin_dot_layout, libgvplugin_neato_layout) are in the package libgvc6: `sudo apt-get install graphviz "
+                + "libgvc6`, then `sudo dot -c`."
         }
         message += " Engines available here: \(available.sorted().joined(separator: ", "))."
         return message

@@ -61,8 +61,10 @@ public struct ReportBuilder {
             title: "Who builds on \(target)", store: store, figures: figures, map: map,
             sections: [ReportContent.Section(
                 heading: "Top organizations deriving from \(target)", paragraphs: paragraphs,
-                table: table(organizations, caption: "The \(min(top, organizations.total)) organizations with the most deriving models, of \(Formatting.group(organizations.total))"))],
-            provenance: "Made by `lineage report \(target)` from \(store). Countries and kinds come from the organization registry (the source of each is in the table); the same figures come from `lineage ask \"which organizations derive from \(target)\"`.")
+                table: table(organizations, caption: "The \(min(top, organizations.total)) organizations with the most deriving models, of "
+                    + "\(Formatting.group(organizations.total))"))],
+            provenance: "Made by `lineage report \(target)` from \(store). Countries and kinds come from the organization registry (the source of each is in the table); "
+                + "the same figures come from `lineage ask \"which organizations derive from \(target)\"`.")
     }
 
     func content(question: String, query: LineageQuery) throws -> ReportContent {
@@ -99,7 +101,8 @@ public struct ReportBuilder {
         let folded = s.collapsed.reduce(0) { $0 + $1.count }
         return ReportContent.Map(
             svg: svg,
-            description: "\(map.title): \(s.nodes.count) models drawn\(folded > 0 ? ", \(Formatting.group(folded)) more folded into +N nodes" : ""). Fill: the author's country; line style: the relation (finetune solid, adapter dashed, quantized dotted, merge bold).")
+            description: "\(map.title): \(s.nodes.count) models drawn\(folded > 0 ? ", \(Formatting.group(folded)) more folded into +N nodes" : ""). Fill: the author's "
+                + "country; line style: the relation (finetune solid, adapter dashed, quantized dotted, merge bold).")
     }
 
     func table(_ answer: QuestionAnswer, caption: String) -> ReportContent.Table {

@@ -3,7 +3,8 @@ enum ReportStyle {
     static let css = """
         :root { color-scheme: light; --ink: #1d2327; --muted: #57606a; --rule: #d0d7de; --band: #f6f8fa; --accent: #0b5cad; }
         * { box-sizing: border-box; }
-        body { margin: 0 auto; max-width: 70rem; padding: 1rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
+        body { margin: 0 auto; max-width: 70rem; padding: 1rem; color: var(--ink); background: #fff;
+          font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
         header { border-bottom: 2px solid var(--rule); margin-bottom: 1rem; }
         h1 { font-size: 1.6rem; margin: 0.2rem 0; overflow-wrap: anywhere; }
         h2 { font-size: 1.2rem; margin: 1.6rem 0 0.4rem; }

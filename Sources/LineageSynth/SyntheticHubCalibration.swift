@@ -164,7 +164,8 @@ public struct SyntheticHubCalibration: Sendable, Codable {
         ]
         for (relation, hubCount) in real {
             let count = edgesByRelation[relation.name] ?? 0
-            lines.append("  \(relation.name.padding(toLength: 10, withPad: " ", startingAt: 0))          \(Formatting.group(count))  \(pct(share(relation)))  (Hub \(pct(hubCount / 574_000)), \(Formatting.group(Int(hubCount * scale))) at this N)")
+            lines.append("  \(relation.name.padding(toLength: 10, withPad: " ", startingAt: 0))          \(Formatting.group(count))  \(pct(share(relation)))  (Hub "
+                + "\(pct(hubCount / 574_000)), \(Formatting.group(Int(hubCount * scale))) at this N)")
         }
         lines += [
             "dangling parent edges \(Formatting.group(danglingEdges))",

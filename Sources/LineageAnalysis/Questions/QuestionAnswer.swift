@@ -43,7 +43,8 @@ public struct QuestionAnswer: Sendable, Codable, Equatable {
 
         public var line: String {
             if entities == 0 { return "Coverage: no entities to attribute." }
-            return "Coverage: \(Formatting.group(Int64(attributed))) of \(Formatting.group(Int64(entities))) entities (\(Self.percent(entityShare))) have a known country and kind, covering \(Self.percent(downloadShare)) of their downloads."
+            return "Coverage: \(Formatting.group(Int64(attributed))) of \(Formatting.group(Int64(entities))) entities (\(Self.percent(entityShare))) have a known country "
+                + "and kind, covering \(Self.percent(downloadShare)) of their downloads."
         }
 
         static func percent(_ share: Double) -> String {

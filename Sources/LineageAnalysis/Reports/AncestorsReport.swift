@@ -34,7 +34,8 @@ public struct AncestorsReport: Sendable, Codable, Equatable, TabularReport {
         var lines = [
             (usedModels.map { "project \(model) (uses \(Formatting.group($0.count)) model\($0.count == 1 ? "" : "s"))" } ?? model)
                 + ": \(Formatting.group(ancestors.count)) ancestor\(ancestors.count == 1 ? "" : "s"), generation \(generation), "
-                + "\(roots.count) root\(roots.count == 1 ? "" : "s")" + (roots.isEmpty ? "" : ": " + roots.prefix(8).joined(separator: ", ") + (roots.count > 8 ? ", … (--format json lists all)" : "")),
+                + "\(roots.count) root\(roots.count == 1 ? "" : "s")" + (roots.isEmpty ? "" : ": " + roots.prefix(8).joined(separator: ", ") + (roots.count > 8 ? ", … "
+                    + "(--format json lists all)" : "")),
         ]
         if !cycle.isEmpty {
             lines.append("On a lineage cycle with: \(cycle.joined(separator: ", ")) (each model is listed once)")

@@ -60,7 +60,8 @@ public struct DescendantsReport: Sendable, Codable, Equatable, TabularReport {
             "\(target.text): \(Formatting.group(total)) descendants of \(Formatting.group(seeds.count)) seed model\(seeds.count == 1 ? "" : "s")"
                 + " (\(Formatting.group(direct)) direct, \(Formatting.group(indirect)) indirect; max depth \(deepest))",
             "By relation: \(byRelation.summary)",
-            "Downloads of descendants: \(Formatting.group(downloads)) recent, \(Formatting.group(downloadsAllTime)) all-time; \(Formatting.group(distinctAuthors)) distinct authors",
+            "Downloads of descendants: \(Formatting.group(downloads)) recent, \(Formatting.group(downloadsAllTime)) all-time; \(Formatting.group(distinctAuthors)) distinct "
+                + "authors",
         ]
         if relations.count < 5 || maxDepth != nil {
             lines.append("Following \(relations.joined(separator: ","))" + (maxDepth.map { " up to depth \($0)" } ?? ""))

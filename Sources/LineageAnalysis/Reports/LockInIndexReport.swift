@@ -44,7 +44,8 @@ public struct LockInIndexReport: Sendable, Codable, Equatable, TabularReport {
     public static let foreignDependenceUnknownCountries = "unknown: no derivative has both an author and a family owner of known country (`lineage registry coverage`)"
 
     public var summaryLines: [String] {
-        var lines = ["Lock-in of \(group.joined(separator: ", ")): \(Formatting.group(derivativeModels)) derivative models, \(Formatting.group(unattributedModels)) in no known family"]
+        var lines = ["Lock-in of \(group.joined(separator: ", ")): \(Formatting.group(derivativeModels)) derivative models, \(Formatting.group(unattributedModels)) in no "
+            + "known family"]
         if let family {
             lines.append("On \(family): model share \(Formatting.percent(modelShare)), download share \(Formatting.percent(downloadShare))")
         }

@@ -120,7 +120,8 @@ public struct ProjectLockInReport: Sendable, Codable, Equatable, TabularReport {
     }
 
     public var summaryLines: [String] {
-        var lines = ["Lock-in of project \(project)\(version.map { " \($0)" } ?? ""): \(Formatting.group(models.count)) models used (\(models.filter { $0.via != nil }.count) through BOM pedigree), \(Formatting.group(unattributedModels)) in no known family"]
+        var lines = ["Lock-in of project \(project)\(version.map { " \($0)" } ?? ""): \(Formatting.group(models.count)) models used "
+            + "(\(models.filter { $0.via != nil }.count) through BOM pedigree), \(Formatting.group(unattributedModels)) in no known family"]
         lines.append("Owner: \(owner ?? "unknown")" + (ownerCountry.map { " (\(CountryCode.label($0)))" } ?? " (country unknown)"))
         lines.append("Concentration (HHI over families): \(Formatting.fixed(herfindahl, 4)) = \(Formatting.group(hhi)) / 10,000")
         let origins = originShares.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
