@@ -85,12 +85,17 @@ let package = Package(
             name: "LineageReport",
             dependencies: ["LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageMaps"]
         ),
+        // History: what changed between two dates of a store (added and removed models, new edges).
+        .target(
+            name: "LineageHistory",
+            dependencies: ["LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageHub", "LineageStore"]
+        ),
         // The library the CLI drives: re-exports the rooms above.
         .target(
             name: "LineageKit",
             dependencies: [
                 "LineageSupport", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "LineageCatalog",
-                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport",
+                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport", "LineageHistory",
             ]
         ),
         // Not shipped in the library product: the synthetic Hub generator and the benchmarks.

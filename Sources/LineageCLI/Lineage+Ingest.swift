@@ -18,6 +18,8 @@ extension Lineage {
                   list-models-csv  list_models rows with a Python-style tags list
                   space-json       Space objects (id, sdk, models), JSON lines or a JSON array
                   cyclonedx        a CycloneDX 1.5/1.6 JSON AI-BOM
+                  weekly-csv       a week's added models: Model ID,Type,Base Model, dated by its name or --as-of
+                  weekly-deletions-csv  the same columns for deleted models (a file or folder named deleted…)
 
                 Any of them may be gzip-compressed (known by its first bytes, not its name; concatenated \
                 members too): it is decompressed as it is read, never unpacked to disk. A truncated or \
@@ -30,6 +32,8 @@ extension Lineage {
                 A store created by ingesting only Spaces or AI-BOMs starts from the bundled default snapshot \
                 (4,167 real Hub models), so that questions about it still cover the Hub; the summary says \
                 so. --no-default-data starts such a store empty instead.
+
+                History: weekly files are dated by their names (added_model_0319.csv under msc-2025-weekly/                 is 2025-03-19) or --as-of, and replayed in date order; a deletions list marks its models                 removed at its date, never deleting them. --full-snapshot SCOPE (hub, or author:NS) says the                 inputs list every model of the scope, so described models of the scope they lack, seen on                 an earlier date, are marked removed; without it no input removes anything.
 
                 Examples:
                   lineage ingest models.jsonl --store hub.sqlite
@@ -55,15 +59,27 @@ extension Lineage {
         @Flag(help: "Do not start a new store from the bundled default snapshot when the inputs describe no models.")
         var noDefaultData = false
 
+        @Option(help: ArgumentHelp("The day the inputs describe (default: a weekly file's name, else now).", valueName: "YYYY-MM-DD"))
+        var asOf: String?
+
+        @Option(help: ArgumentHelp("The inputs list every model of this scope: hub, or author:NAMESPACE.", valueName: "scope"))
+        var fullSnapshot: String?
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("Name at least one file to ingest.") }
+            if let asOf, FileNameDate.parse(asOf) == nil { throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD") }
+            if let fullSnapshot, SnapshotScope(fullSnapshot) == nil {
+                throw ValidationError("--full-snapshot \(fullSnapshot): expected hub or author:NAMESPACE")
+            }
         }
 
         func run() throws {
             let path = StoreLocator(explicitPath: storeOptions.store).writePath
             let target = try WritableStore.openOrCreate(path: path)
             let progress = quiet ? nil : ProgressLine.forStandardError(minimumBytes: 4 << 20)
-            let options = IngestOptions(format: format, skipInvalid: skipInvalid, startFromBundledDefault: !noDefaultData)
+            let options = IngestOptions(
+                format: format, skipInvalid: skipInvalid, startFromBundledDefault: !noDefaultData,
+                asOf: asOf.flatMap(FileNameDate.parse), fullSnapshot: fullSnapshot.flatMap(SnapshotScope.init))
             let result = try target.write { store in
                 defer { progress?.finish() }
                 return try Ingestor(options: options).ingest(paths: files, into: store, progress: progress.map { line in { line.update($0) } })

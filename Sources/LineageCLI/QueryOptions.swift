@@ -26,11 +26,16 @@ struct QueryOptions: ParsableArguments {
         discussion: "Untyped base_model tags get a relation by the rules in docs/METRICS.md (`lineage stats` counts them)."))
     var declaredOnly = false
 
+    @Flag(help: ArgumentHelp(
+        "Keep models marked removed from the Hub in the graph.",
+        discussion: "A deletions list or a later full snapshot marks models removed (docs/STORE.md, History); the graph of now leaves them out."))
+    var includeRemoved = false
+
     /// The queries over the store these options name (the bundled default when none is configured).
     /// A store with no or few Hub models is noted on standard error unless `noteSmallStore` is false
     /// (`ask` puts the note in its answer instead).
     func openQueries(noteSmallStore: Bool = true) throws -> (queries: LineageQueries, store: String) {
-        let opened = try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile, declaredOnly: declaredOnly)
+        let opened = try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile, declaredOnly: declaredOnly, includeRemoved: includeRemoved)
         if noteSmallStore { noteStoreSize(opened.queries, store: opened.store) }
         return opened
     }

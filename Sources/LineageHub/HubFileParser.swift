@@ -46,7 +46,7 @@ public struct HubFileParser: Sendable {
         switch format {
         case .hubJSON:
             return try parseHubJSON(path: path, onBytes: onBytes, progress: progress, consume: consume)
-        case .edgeCSV, .nodeCSV, .listModelsCSV:
+        case .edgeCSV, .nodeCSV, .listModelsCSV, .weeklyCSV, .weeklyDeletionsCSV:
             let file = try InputFile(path: path)
             file.onChunk = onBytes
             let bytes = try file.readAll()
@@ -57,6 +57,7 @@ public struct HubFileParser: Sendable {
             switch format {
             case .edgeCSV: records = try CSVFormats.parseEdgeList(bytes, path: path, parser: self, report: &report).records
             case .nodeCSV: records = try CSVFormats.parseNodeList(bytes, path: path, parser: self, report: &report)
+            case .weeklyCSV, .weeklyDeletionsCSV: records = try CSVFormats.parseWeekly(bytes, path: path, parser: self, report: &report)
             default: records = try CSVFormats.parseListModels(bytes, path: path, parser: self, report: &report)
             }
             report.records = records.count

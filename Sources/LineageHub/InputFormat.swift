@@ -12,6 +12,10 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
     case spaceJSON = "space-json"
     /// A CycloneDX 1.5/1.6 JSON bill of materials (AI-BOM) naming the Hub models a product uses.
     case cycloneDX = "cyclonedx"
+    /// A weekly list of models added to the Hub, `Model ID, Type, Base Model`, dated by its file name or `--as-of`.
+    case weeklyCSV = "weekly-csv"
+    /// A weekly list of models deleted from the Hub, same columns: every row is marked removed at its date.
+    case weeklyDeletionsCSV = "weekly-deletions-csv"
 
     public var description: String { rawValue }
 
@@ -24,15 +28,29 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
         case .listModelsCSV: "list_models CSV with modelId and a Python-list tags column"
         case .spaceJSON: "Hub Space objects (id, sdk, models) as JSON lines or a JSON array"
         case .cycloneDX: "CycloneDX 1.5/1.6 JSON BOM with machine-learning-model components"
+        case .weeklyCSV: "weekly additions CSV with header Model ID,Type,Base Model"
+        case .weeklyDeletionsCSV: "weekly deletions CSV with header Model ID,Type,Base Model"
         }
     }
 
     /// Whether records of this format are models (the other formats describe Spaces or projects).
     public var describesModels: Bool {
         switch self {
-        case .hubJSON, .edgeCSV, .nodeCSV, .listModelsCSV: true
+        case .hubJSON, .edgeCSV, .nodeCSV, .listModelsCSV, .weeklyCSV, .weeklyDeletionsCSV: true
         case .spaceJSON, .cycloneDX: false
         }
+    }
+
+    /// Whether the file is a dated change list (a weekly additions or deletions file).
+    public var isWeekly: Bool { self == .weeklyCSV || self == .weeklyDeletionsCSV }
+
+    /// The format of the file at `path` once its name is known: the weekly additions and deletions files
+    /// share a header, and a file (or folder) named `deleted…` holds deletions.
+    public func refined(forPath path: String) -> InputFormat {
+        guard self == .weeklyCSV else { return self }
+        let components = path.lowercased().split(separator: "/").suffix(2)
+        return components.contains { $0.hasPrefix("deleted") || $0.hasPrefix("deletions") || $0.hasPrefix("removed") }
+            ? .weeklyDeletionsCSV : self
     }
 
     /// Detects the format from the start of a file (a few KB are enough); nil when nothing matches.
@@ -49,6 +67,7 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
         let header = Set(String(decoding: bytes[start..<headerEnd], as: UTF8.self)
             .split(separator: ",").map { $0.trimmingSpaces().trimmingCharacters(in: "\"").lowercased() })
         if header.contains("source"), header.contains("target") { return .edgeCSV }
+        if header.contains("model id"), header.contains("base model") { return .weeklyCSV }
         if header.contains("tags"), header.contains("modelid") || header.contains("id") { return .listModelsCSV }
         if header.contains("id"), header.contains("type") || header.contains("owner") || header.contains("architecture") { return .nodeCSV }
         return nil

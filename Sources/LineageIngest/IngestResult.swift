@@ -18,6 +18,8 @@ public struct IngestResult: Sendable {
         public var notes: [String] = []
         /// Whether this input is the bundled default snapshot a new store started from.
         public var isBundledDefault = false
+        /// The day the input describes (Unix seconds), when it was given or read from the file's name.
+        public var asOf: Int64?
     }
 
     public var inputs: [Input] = []
@@ -26,6 +28,8 @@ public struct IngestResult: Sendable {
     public var mergedLegacyIDs: [String: Int] = [:]
     /// Files that held nothing (no bytes, or only blank lines): skipped, which is not an error.
     public var emptyFiles: [String] = []
+    /// Models marked removed from the Hub, or back on it, by this ingest (deletions lists, full snapshots).
+    public var removals = IngestWriter.RemovalSummary()
     /// Wall-clock seconds for the whole ingest.
     public var seconds: Double = 0
 

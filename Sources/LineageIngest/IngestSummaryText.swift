@@ -1,4 +1,5 @@
 import Foundation
+import LineageHub
 import LineageStore
 import LineageSupport
 
@@ -26,7 +27,13 @@ public enum IngestSummaryText {
                 }
                 continue
             }
-            var line = "\(input.label): snapshot #\(s.snapshotID), \(Formatting.group(s.records)) records (\(Formatting.group(s.newModels)) new, \(Formatting.group(s.replaced)) updated"
+            var line = "\(input.label): snapshot #\(s.snapshotID)"
+            if let day = input.asOf { line += " (\(FileNameDate.format(day)))" }
+            if input.format == .weeklyDeletionsCSV {
+                lines.append(line + ", \(Formatting.group(s.records)) deleted models listed (\(Formatting.group(s.newModels)) not described before, kept as removed)")
+                continue
+            }
+            line += ", \(Formatting.group(s.records)) records (\(Formatting.group(s.newModels)) new, \(Formatting.group(s.replaced)) updated"
             if s.keptNewer > 0 { line += ", \(Formatting.group(s.keptNewer)) older than stored" }
             line += "), \(Formatting.group(s.edges)) lineage edges, \(Formatting.group(s.newExternalParents)) new external parents, \(Formatting.group(s.paperLinks)) paper links"
             if s.selfLoops > 0 { line += ", \(Formatting.group(s.selfLoops)) self-loops dropped" }
@@ -43,6 +50,13 @@ public enum IngestSummaryText {
         if !result.mergedLegacyIDs.isEmpty {
             let parts = result.mergedLegacyIDs.sorted { $0.key < $1.key }.map { "\(Formatting.group($0.value)) \($0.key)" }
             lines.append("Merged legacy ids into their renamed models: \(parts.joined(separator: ", ")).")
+        }
+        let r = result.removals
+        if r.removed > 0 || r.restored > 0 || r.absent > 0 {
+            var line = "History: \(Formatting.group(r.removed)) models marked removed (kept, left out of the graph of now)"
+            if r.absent > 0 { line += "; \(Formatting.group(r.absent)) of the full snapshot's scope were missing from it" }
+            if r.restored > 0 { line += "; \(Formatting.group(r.restored)) back on the Hub" }
+            lines.append(line + ".")
         }
         let rate = result.seconds > 0 ? Double(result.records) / result.seconds : 0
         lines.append(String(format: "Stored in %@ in %.2f s (%@ records/s).", storePath, result.seconds, Formatting.group(Int(rate))))

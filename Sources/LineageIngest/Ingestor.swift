@@ -19,6 +19,8 @@ public struct Ingestor {
         var files: [(path: String, format: InputFormat)]
         /// The bundled default snapshot, added in front of inputs that describe no models.
         var isBundledDefault = false
+        /// The day the input describes: `--as-of`, else a weekly file's name; nil means the ingest time.
+        var asOf: Int64?
         var label: String {
             files.map { ($0.path as NSString).lastPathComponent }.joined(separator: " + ")
         }
@@ -81,7 +83,14 @@ public struct Ingestor {
                     inputs.append(input)
                     continue
                 }
-                try writer.beginSnapshot(label: group.label, format: group.format.rawValue, contentHash: contentHash, ingestedAt: now, files: files)
+                let history = SnapshotHistory(
+                    asOf: group.asOf,
+                    changeList: group.format == .weeklyCSV ? .added : group.format == .weeklyDeletionsCSV ? .removed : nil,
+                    fullScope: group.format.describesModels && !group.isBundledDefault ? options.fullSnapshot : nil)
+                input.asOf = group.asOf
+                try writer.beginSnapshot(
+                    label: group.label, format: group.format.rawValue, contentHash: contentHash, ingestedAt: now, files: files,
+                    history: history)
                 var records = 0
                 var bytesBefore: Int64 = 0
                 let report = { (path: String, done: Int64) in
@@ -99,7 +108,7 @@ public struct Ingestor {
                     let file = group.files[0]
                     let digest = hashWhileParsing ? StreamingDigest() : nil
                     let parsed = try Self.parseConcurrently(parser: parser, file: file, digest: digest) { batch, bytesDone in
-                        try writer.add(batch)
+                        if file.format == .weeklyDeletionsCSV { try writer.addRemovals(batch) } else { try writer.add(batch) }
                         records += batch.count
                         report(file.path, bytesDone)
                     }
@@ -156,6 +165,12 @@ public struct Ingestor {
             if inputs.contains(where: { $0.summary != nil }) {
                 try writer.mergeLegacyIDs()
                 result.mergedLegacyIDs = writer.mergedLegacyIDs
+                var absent = 0
+                if let scope = options.fullSnapshot {
+                    absent = try writer.markAbsent(scope: scope, asOf: options.asOf ?? now)
+                }
+                result.removals = try writer.settleRemovals()
+                result.removals.absent = absent
             }
             return inputs
         }
@@ -245,7 +260,7 @@ public struct Ingestor {
                 empty.append(path)
                 continue
             }
-            let format = try options.format ?? detectFormat(path)
+            let format = try options.format ?? detectFormat(path).refined(forPath: path)
             switch format {
             case .edgeCSV, .nodeCSV: csvGraph.append((path, format))
             default: groups.append(InputGroup(files: [(path, format)]))
@@ -261,6 +276,7 @@ public struct Ingestor {
         } else {
             for node in nodeLists { groups.append(InputGroup(files: [node])) }
         }
+        try datedWeeklyGroups(&groups)
         return (groups, empty)
     }
 

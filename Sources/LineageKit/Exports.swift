@@ -3,6 +3,7 @@
 @_exported import LineageAnalysis
 @_exported import LineageCatalog
 @_exported import LineageGraph
+@_exported import LineageHistory
 @_exported import LineageHub
 @_exported import LineageIngest
 @_exported import LineageMaps

@@ -8,8 +8,16 @@ extension LineageStore {
     ///
     /// Served from the binary cache beside the store (`GraphCache`) when it matches the store; otherwise
     /// read from SQLite and the cache is rewritten (a failure to write it is ignored).
+    ///
+    /// The graph of now: models marked removed from the Hub are left out (a removed model that a present
+    /// model names as parent stays, as an external parent without edges of its own); `includeRemoved`
+    /// keeps them all (read from SQLite, never cached).
     /// - Complexity: O(nodes + edges); from a valid cache, a few bulk reads plus one `String` per name.
-    public func graphData() throws(StoreError) -> GraphData {
+    public func graphData(includeRemoved: Bool = false) throws(StoreError) -> GraphData {
+        // With no removed model, the graph with them is the graph of now, and the cache serves it.
+        if includeRemoved, try hasRemovedModels() {
+            return try read { db in try Self.readGraphData(db, path: path, includeRemoved: true) }
+        }
         var fresh: (data: GraphData, identity: [UInt8])?
         let data = try read { db in
             // A store whose identity cannot be read simply gets no cache.
@@ -37,8 +45,11 @@ extension LineageStore {
     }
 
     /// - Complexity: one scan of the model table and one of the current edges; O(nodes + edges) memory.
-    static func readGraphData(_ db: Database, path: String) throws -> GraphData {
+    static func readGraphData(_ db: Database, path: String, includeRemoved: Bool = false) throws -> GraphData {
         var data = GraphData()
+        // Removed models (none in a store without history): left out, or kept as parents of present models.
+        var removal = includeRemoved ? nil : try RemovedModels(db)
+        if removal?.removed.isEmpty == true { removal = nil }
         let maxID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM model") ?? 0
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM model") ?? 0
         data.names.reserveCapacity(count)
@@ -54,9 +65,14 @@ extension LineageStore {
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
             let id = sqlite3_column_int64(n, 0)
+            var isExternal = sqlite3_column_int64(n, 2) != 0
+            if let removal, removal.removed.contains(id) {
+                guard removal.parentsOfPresent.contains(id) else { continue }
+                isExternal = true
+            }
             dense[Int(id)] = Int32(data.names.count)
             data.names.append(Self.text(n, 1) ?? "")
-            data.isExternal.append(sqlite3_column_int64(n, 2) != 0)
+            data.isExternal.append(isExternal)
             if let author = Self.text(n, 3) {
                 if let index = authorIndexes[author] {
                     data.authorIndex.append(index)
@@ -82,7 +98,9 @@ extension LineageStore {
             let code = sqlite3_step(e)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
-            let child = dense[Int(sqlite3_column_int64(e, 0))]
+            let childID = sqlite3_column_int64(e, 0)
+            if let removal, removal.removed.contains(childID) { continue }
+            let child = dense[Int(childID)]
             let parent = dense[Int(sqlite3_column_int64(e, 1))]
             data.edgeChildren.append(child)
             data.edgeParents.append(parent)
@@ -90,6 +108,10 @@ extension LineageStore {
             data.edgeProvenance.append(Self.provenance(e, 3))
         }
         sqlite3_reset(e)
+        if let removal {
+            // A removed model kept as a parent is no model of now: its Spaces and papers go with it.
+            for id in removal.removed where Int(id) < dense.count { dense[Int(id)] = -1 }
+        }
         data.downstream = try Self.readDownstream(db, dense: dense, path: path)
         data.aliases = try readAliases(db)
         return data

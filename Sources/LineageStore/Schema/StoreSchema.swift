@@ -102,6 +102,7 @@ enum StoreSchema {
         registerSyncMigrations(&migrator)
         registerAliasMigrations(&migrator)
         registerProvenanceMigrations(&migrator)
+        registerHistoryMigrations(&migrator)
         return migrator
     }
 }

@@ -48,6 +48,8 @@ public final class IngestWriter {
         var lastModified: Int64?
         var snapshot: Int64?
         var isExternal: Bool
+        /// Whether the model is marked removed from the Hub (`model.removed_snapshot`).
+        var removed = false
     }
 
     let db: Database
@@ -57,6 +59,13 @@ public final class IngestWriter {
     var modelsLoaded = false
     var nextID: Int64
     var current: SnapshotSummary?
+    /// What the open snapshot says about history: its date, and whether it is a change list.
+    var currentHistory = SnapshotHistory()
+    /// Models whose removed mark may change when this transaction ends (see `settleRemovals`), with the
+    /// last snapshot of the transaction that held them (nil: only removal events).
+    var historyCandidates: [Int64: Int64?] = [:]
+    /// Snapshots this transaction opened, for a full snapshot's absence check.
+    var openedSnapshots: [Int64] = []
 
     private let insertModel: FastStatement
     private let updateModel: FastStatement
@@ -67,6 +76,7 @@ public final class IngestWriter {
     private let insertPaper: FastStatement
     private let deletePapers: FastStatement
     private let insertMembership: FastStatement
+    let insertEvent: FastStatement
 
     /// Legacy ids and the canonical ids they map to, applied to every record and parent id.
     let renames: RenameTable
@@ -105,6 +115,9 @@ public final class IngestWriter {
             INSERT OR REPLACE INTO snapshot_model (snapshot_id, model_id, last_modified, downloads, downloads_all_time, likes)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             """, path: storePath)
+        insertEvent = try FastStatement(db, sql: """
+            INSERT OR IGNORE INTO model_event (snapshot_id, model_id, kind, reason) VALUES (?1, ?2, ?3, ?4)
+            """, path: storePath)
     }
 
     // MARK: - Snapshots
@@ -127,12 +140,20 @@ public final class IngestWriter {
     }
 
     /// Starts a snapshot; records added until `finishSnapshot` belong to it.
-    public func beginSnapshot(label: String, format: String, contentHash: String, ingestedAt: Int64, files: [SourceFile]) throws {
+    /// `history` dates it (default: `ingestedAt`) and says whether it is a change list or a full snapshot.
+    public func beginSnapshot(
+        label: String, format: String, contentHash: String, ingestedAt: Int64, files: [SourceFile],
+        history: SnapshotHistory = SnapshotHistory()
+    ) throws {
         precondition(current == nil, "a snapshot is already open")
         try db.execute(
-            sql: "INSERT INTO snapshot (label, format, content_sha256, ingested_at) VALUES (?, ?, ?, ?)",
-            arguments: [label, format, contentHash, ingestedAt])
+            sql: "INSERT INTO snapshot (label, format, content_sha256, ingested_at, as_of, scope, change_list) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [label, format, contentHash, ingestedAt, history.asOf ?? ingestedAt, history.fullScope?.name, history.changeList?.rawValue])
         let id = db.lastInsertedRowID
+        var history = history
+        history.asOf = history.asOf ?? ingestedAt
+        currentHistory = history
+        openedSnapshots.append(id)
         for file in files {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO snapshot_file (snapshot_id, path, sha256, bytes, format) VALUES (?, ?, ?, ?, ?)",
@@ -149,6 +170,7 @@ public final class IngestWriter {
             sql: "UPDATE snapshot SET records = ?, skipped = ?, self_loops = ?, replaced = ?, kept_newer = ? WHERE id = ?",
             arguments: [summary.records, summary.skipped, summary.selfLoops, summary.replaced, summary.keptNewer, summary.snapshotID])
         current = nil
+        currentHistory = SnapshotHistory()
         return summary
     }
 
@@ -188,8 +210,11 @@ public final class IngestWriter {
             }
             let id: Int64
             var replace = true
+            var firstSeen = false
             if let state = models[key] {
                 id = state.id
+                firstSeen = state.isExternal
+                if state.removed, currentHistory.changeList != .removed { historyCandidates[id] = snapshot }
                 if !state.isExternal, record.parents != nil,
                    let stored = state.lastModified, let incoming = record.lastModified, incoming < stored {
                     replace = false
@@ -203,7 +228,7 @@ public final class IngestWriter {
                     if record.parents == nil {
                         bindModel(updateModelMetadataOnly, id: id, key: key, record, snapshot: snapshot)
                         try updateModelMetadataOnly.run()
-                        models[key] = ModelState(id: id, lastModified: state.lastModified, snapshot: state.snapshot ?? snapshot, isExternal: false)
+                        models[key] = ModelState(id: id, lastModified: state.lastModified, snapshot: state.snapshot ?? snapshot, isExternal: false, removed: state.removed)
                     } else {
                         bindModel(updateModel, id: id, key: key, record, snapshot: snapshot)
                         try updateModel.run()
@@ -212,25 +237,32 @@ public final class IngestWriter {
                             deleteEdges.bind(1, snapshot); deleteEdges.bind(2, id); try deleteEdges.run()
                             deletePapers.bind(1, snapshot); deletePapers.bind(2, id); try deletePapers.run()
                         }
-                        models[key] = ModelState(id: id, lastModified: record.lastModified, snapshot: snapshot, isExternal: false)
+                        models[key] = ModelState(id: id, lastModified: record.lastModified, snapshot: snapshot, isExternal: false, removed: state.removed)
                     }
                 }
             } else {
                 id = nextID
                 nextID += 1
                 summary.newModels += 1
+                firstSeen = true
                 bindModel(insertModel, id: id, key: key, record, snapshot: snapshot)
                 try insertModel.run()
                 models[key] = ModelState(id: id, lastModified: record.lastModified, snapshot: snapshot, isExternal: false)
             }
 
-            insertMembership.bind(1, snapshot)
-            insertMembership.bind(2, id)
-            insertMembership.bind(3, record.lastModified)
-            insertMembership.bind(4, record.downloads)
-            insertMembership.bind(5, record.downloadsAllTime)
-            insertMembership.bind(6, record.likes)
-            try insertMembership.run()
+            // A deletions list holds no model: its records only describe models the store did not know.
+            if currentHistory.changeList != .removed {
+                if currentHistory.changeList == .added || firstSeen {
+                    try addEvent(model: id, kind: "added", reason: currentHistory.changeList == .added ? "listed" : "first-seen")
+                }
+                insertMembership.bind(1, snapshot)
+                insertMembership.bind(2, id)
+                insertMembership.bind(3, record.lastModified)
+                insertMembership.bind(4, record.downloads)
+                insertMembership.bind(5, record.downloadsAllTime)
+                insertMembership.bind(6, record.likes)
+                try insertMembership.run()
+            }
 
             guard replace, let parents = record.parents else { continue }
             for var parent in parents {
@@ -277,9 +309,9 @@ public final class IngestWriter {
     }
 
     func loadModels() throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, key, last_modified, snapshot_id, is_external FROM model")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, key, last_modified, snapshot_id, is_external, removed_snapshot IS NOT NULL FROM model")
         while let row = try rows.next() {
-            models[row[1]] = ModelState(id: row[0], lastModified: row[2], snapshot: row[3], isExternal: row[4])
+            models[row[1]] = ModelState(id: row[0], lastModified: row[2], snapshot: row[3], isExternal: row[4], removed: row[5])
         }
         for row in try Row.fetchAll(db, sql: "SELECT a.legacy_key, m.key, m.hub_id FROM model_alias a JOIN model m ON m.id = a.model_id") {
             aliasTargets[row[0]] = (row[1], row[2])
