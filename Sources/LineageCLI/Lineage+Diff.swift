@@ -42,11 +42,14 @@ extension Lineage {
         func run() throws {
             let locator = StoreLocator(explicitPath: options.storeOptions.store)
             let (store, description) = try locator.openForReading()
-            let (queries, _) = try LineageQueries.open(
-                locator: locator, familiesFile: options.familiesFile, declaredOnly: options.declaredOnly, includeRemoved: true)
             let diff = HistoryDiff(
-                store: store, storeDescription: description, queries: queries,
-                registry: try OrganizationRegistry.load(locator: locator, userFile: registry))
+                store: store, storeDescription: description,
+                registry: try OrganizationRegistry.load(locator: locator, userFile: registry)
+            ) {
+                try LineageQueries.open(
+                    locator: locator, familiesFile: options.familiesFile, declaredOnly: options.declaredOnly, includeRemoved: true
+                ).queries
+            }
             try options.print(try diff.report(from: from, to: to, limit: limitValue(limit), listing: list))
         }
     }

@@ -63,12 +63,15 @@ public struct DiffReport: Sendable, Codable, Equatable, TabularReport {
         let relations = newEdgesByRelation.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.key) \(Formatting.group($0.value))" }.joined(separator: ", ")
         return [
-            "What changed after \(fromDay) (\(from)) through \(toDay) (\(to)); store: \(store)",
+            "What changed after \(Self.point(from, fromDay)) through \(Self.point(to, toDay)); store: \(store)",
             "\(Formatting.group(snapshots)) snapshots in the window: \(Formatting.group(added)) models added, \(Formatting.group(removed)) removed"
                 + (addedAndRemoved > 0 ? " (\(Formatting.group(addedAndRemoved)) of them both)" : "")
                 + "; \(Formatting.group(newEdges)) new lineage edges" + (relations.isEmpty ? "" : " (\(relations))"),
         ]
     }
+
+    /// `2025-04-02`, or `2025-04-02 (added_model_0402.csv)` when the point was given as a snapshot.
+    static func point(_ given: String, _ day: String) -> String { given == day ? day : "\(day) (\(given))" }
 
     public var columns: [String] {
         if changes != nil { return ["model", "change", "reason", "day", "families"] }

@@ -16,14 +16,18 @@ public struct HistoryDiff {
 
     public var store: LineageStore
     public var storeDescription: String
-    public var queries: LineageQueries
+    /// The queries over the graph with removed models kept (so removed models still find their
+    /// families), loaded only when something changed in the window.
+    public var loadQueries: () throws -> LineageQueries
     public var registry: OrganizationRegistry
 
-    /// `queries` should be opened with `includeRemoved: true`, so removed models still find their families.
-    public init(store: LineageStore, storeDescription: String, queries: LineageQueries, registry: OrganizationRegistry) {
+    public init(
+        store: LineageStore, storeDescription: String, registry: OrganizationRegistry,
+        loadQueries: @escaping () throws -> LineageQueries
+    ) {
         self.store = store
         self.storeDescription = storeDescription
-        self.queries = queries
+        self.loadQueries = loadQueries
         self.registry = registry
     }
 
@@ -56,14 +60,15 @@ public struct HistoryDiff {
         var wanted = Set(keyOf.values)
         for edge in edges { wanted.insert(HubID.key(edge.child)) }
         var node: [String: Int32] = [:]
-        if !wanted.isEmpty {
+        let queries = wanted.isEmpty ? nil : try loadQueries()
+        if let queries {
             for (i, name) in queries.loaded.data.names.enumerated() {
                 let key = HubID.key(name)
                 if wanted.contains(key) { node[key] = Int32(i) }
             }
         }
-        let membership = wanted.isEmpty ? nil : FamilyMembership(graph: queries.graph, familyRoots: queries.familyRoots)
-        let entries = queries.catalog.entries
+        let membership = queries.map { FamilyMembership(graph: $0.graph, familyRoots: $0.familyRoots) }
+        let entries = queries?.catalog.entries ?? []
         func families(_ key: String) -> [Int] {
             guard let membership, let v = node[key] else { return [] }
             return membership.families(of: v).map(Int.init)

@@ -73,7 +73,7 @@ struct HistoryRealDataTests {
         }
 
         let queries = LineageQueries(loaded: LoadedGraph(data: try store.graphData(includeRemoved: true)), catalog: try FamilyCatalog.load())
-        let diff = HistoryDiff(store: store, storeDescription: "weeks", queries: queries, registry: try OrganizationRegistry.load())
+        let diff = HistoryDiff(store: store, storeDescription: "weeks", registry: try OrganizationRegistry.load()) { queries }
         for (from, to, weeks) in [("2025-06-18", "2025-06-25", ["0625"]), ("2025-06-25", "2025-07-02", ["0702"]), ("2025-06-01", "2025-07-02", sampleWeeks)] {
             let report = try diff.report(from: from, to: to, limit: nil)
             let expectedAdded = weeks.reduce(into: Set<String>()) { $0.formUnion(added[$1]!) }

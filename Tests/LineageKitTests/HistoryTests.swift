@@ -44,10 +44,10 @@ struct HistoryTests {
     }
 
     func diff(_ store: LineageStore, _ from: String, _ to: String, listing: HistoryDiff.Listing? = nil) throws -> DiffReport {
-        let data = try store.graphData(includeRemoved: true)
-        let queries = LineageQueries(loaded: LoadedGraph(data: data), catalog: try FamilyCatalog.load())
-        return try HistoryDiff(store: store, storeDescription: "test", queries: queries, registry: try OrganizationRegistry.load())
-            .report(from: from, to: to, limit: nil, listing: listing)
+        let diff = HistoryDiff(store: store, storeDescription: "test", registry: try OrganizationRegistry.load()) {
+            LineageQueries(loaded: LoadedGraph(data: try store.graphData(includeRemoved: true)), catalog: try FamilyCatalog.load())
+        }
+        return try diff.report(from: from, to: to, limit: nil, listing: listing)
     }
 
     @Test func weeklyFilesBecomeDatedStepsInDateOrder() throws {
