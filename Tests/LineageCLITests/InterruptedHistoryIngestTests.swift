@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// A history ingest (weekly additions and a deletions list) killed with SIGKILL mid-way leaves the store,

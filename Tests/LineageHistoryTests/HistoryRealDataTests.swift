@@ -2,6 +2,7 @@ import Foundation
 import LineageHub
 import LineageKit
 import LineageStore
+import LineageTestSupport
 import Testing
 
 /// The weekly files of `msc-2025-weekly` (../shared/hubdata, tests only) ingested as history, and

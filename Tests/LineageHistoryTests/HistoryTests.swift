@@ -2,6 +2,7 @@ import Foundation
 import LineageHub
 import LineageKit
 import LineageStore
+import LineageTestSupport
 import Testing
 
 /// Removed models, weekly change lists and `lineage diff`, on small fixtures.
