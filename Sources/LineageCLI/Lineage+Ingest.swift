@@ -33,7 +33,11 @@ extension Lineage {
                 (4,167 real Hub models), so that questions about it still cover the Hub; the summary says \
                 so. --no-default-data starts such a store empty instead.
 
-                History: weekly files are dated by their names (added_model_0319.csv under msc-2025-weekly/                 is 2025-03-19) or --as-of, and replayed in date order; a deletions list marks its models                 removed at its date, never deleting them. --full-snapshot SCOPE (hub, or author:NS) says the                 inputs list every model of the scope, so described models of the scope they lack, seen on                 an earlier date, are marked removed; without it no input removes anything.
+                History: weekly files are dated by their names (added_model_0319.csv under msc-2025-weekly/ \
+                is 2025-03-19) or --as-of, and replayed in date order; a deletions list marks its models \
+                removed at its date, never deleting them. --full-snapshot SCOPE (hub, or author:NS) says the \
+                inputs list every model of the scope, so described models of the scope they lack, seen on \
+                an earlier date, are marked removed; without it no input removes anything.
 
                 Examples:
                   lineage ingest models.jsonl --store hub.sqlite

@@ -35,7 +35,9 @@ struct QueryOptions: ParsableArguments {
     /// A store with no or few Hub models is noted on standard error unless `noteSmallStore` is false
     /// (`ask` puts the note in its answer instead).
     func openQueries(noteSmallStore: Bool = true) throws -> (queries: LineageQueries, store: String) {
-        let opened = try LineageQueries.open(locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile, declaredOnly: declaredOnly, includeRemoved: includeRemoved)
+        let opened = try LineageQueries.open(
+            locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile, declaredOnly: declaredOnly,
+            includeRemoved: includeRemoved)
         if noteSmallStore { noteStoreSize(opened.queries, store: opened.store) }
         return opened
     }

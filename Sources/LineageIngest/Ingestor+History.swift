@@ -14,18 +14,21 @@ extension Ingestor {
                 groups[i].asOf = asOf
             } else if file.format.isWeekly {
                 guard let day = FileNameDate.day(ofPath: file.path) else {
-                    throw LineageError("\(file.path): cannot read the week's date from the file name (expected YYYY-MM-DD, YYYYMMDD, or _MMDD under a folder naming the year); give it with --as-of YYYY-MM-DD")
+                    throw LineageError("\(file.path): cannot read the week's date from the file name "
+                        + "(expected YYYY-MM-DD, YYYYMMDD, or _MMDD under a folder naming the year); give it with --as-of YYYY-MM-DD")
                 }
                 groups[i].asOf = day
             }
             if options.fullSnapshot != nil {
                 if file.format.isWeekly || !file.format.describesModels {
-                    throw LineageError("\(file.path): a \(file.format) file cannot be a full snapshot; --full-snapshot takes model listings (hub-json, list-models-csv, edge-csv)")
+                    throw LineageError("\(file.path): a \(file.format) file cannot be a full snapshot; "
+                        + "--full-snapshot takes model listings (hub-json, list-models-csv, edge-csv)")
                 }
             }
         }
         if options.fullSnapshot != nil, options.skipInvalid {
-            throw LineageError("--full-snapshot cannot be combined with --skip-invalid: a snapshot with skipped records is not full, and its missing models would be marked removed")
+            throw LineageError("--full-snapshot cannot be combined with --skip-invalid: a snapshot with skipped records "
+                + "is not full, and its missing models would be marked removed")
         }
         let weekly = groups.filter { $0.files[0].format.isWeekly }
         guard !weekly.isEmpty else { return }

@@ -9,14 +9,16 @@ extension CSVFormats {
         _ bytes: [UInt8], path: String, parser: HubFileParser, report: inout HubFileParser.Report
     ) throws -> [ModelRecord] {
         var records: [ModelRecord] = []
-        try rows(bytes, path: path, parser: parser, report: &report, required: [["model id", "modelid", "id"], ["base model", "base_model"]]) { (header, fields, line) throws(HubParseError) in
+        let required = [["model id", "modelid", "id"], ["base model", "base_model"]]
+        try rows(bytes, path: path, parser: parser, report: &report, required: required) { (header, fields, line) throws(HubParseError) in
             guard let id = cell(fields, header.index("model id", "modelid", "id")).flatMap(HubID.normalize) else {
                 throw HubParseError(path: path, line: line, message: "empty Model ID")
             }
             if let problem = HubID.problem(id, field: "Model ID") { throw HubParseError(path: path, line: line, message: problem) }
             let typeName = cell(fields, header.index("type", "relation")) ?? ""
             guard let relation = Relation(hubName: typeName) else {
-                throw HubParseError(path: path, line: line, message: "unknown Type \(MessageText.quote(typeName, limit: 40)) (expected finetune, adapter, quantized, merge or empty)")
+                let quoted = MessageText.quote(typeName, limit: 40)
+                throw HubParseError(path: path, line: line, message: "unknown Type \(quoted) (expected finetune, adapter, quantized, merge or empty)")
             }
             var parents: [ParentLink] = []
             for part in (cell(fields, header.index("base model", "base_model")) ?? "").split(separator: ",") {
