@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(name: "LineageMapsTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
         .testTarget(name: "LineageSynthTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
         .testTarget(name: "LineageReportTests", dependencies: ["LineageKit", "LineageTestSupport"]),
-        .testTarget(name: "LineageHistoryTests", dependencies: ["LineageKit", "LineageTestSupport"]),
+        .testTarget(name: "LineageHistoryTests", dependencies: ["LineageKit", "LineageHub", "LineageStore", "LineageTestSupport"]),
         .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
         .testTarget(
             name: "LineageCLITests",
