@@ -52,7 +52,7 @@ extension LineageStore {
         while true {
             let code = sqlite3_step(n)
             if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            guard code == SQLITE_ROW else { throw StoreError.stepFailed(path: path, statement: nodes, db: db) }
             let id = sqlite3_column_int64(n, 0)
             dense[Int(id)] = Int32(data.names.count)
             data.names.append(Self.text(n, 1) ?? "")
@@ -81,7 +81,7 @@ extension LineageStore {
         while true {
             let code = sqlite3_step(e)
             if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            guard code == SQLITE_ROW else { throw StoreError.stepFailed(path: path, statement: edges, db: db) }
             let child = dense[Int(sqlite3_column_int64(e, 0))]
             let parent = dense[Int(sqlite3_column_int64(e, 1))]
             data.edgeChildren.append(child)
