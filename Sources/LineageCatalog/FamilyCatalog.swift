@@ -112,7 +112,7 @@ public struct FamilyCatalog: Sendable {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let fields: [String]
-            do { fields = try splitCSVLine(line) } catch { throw CatalogError(file: file, line: lineNumber, "\(error.message)") }
+            do { fields = try splitCSVLine(line) } catch { throw CatalogError(file: file, line: lineNumber, error.problem) }
             if !sawHeader {
                 let names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 guard names == header || names == legacyHeader else {

@@ -62,7 +62,7 @@ extension OrganizationRegistry {
                     namespace: cell("namespace") ?? "", name: cell("name"), country: cell("country"), kind: cell("kind"),
                     source: cell("source") ?? defaultSource, evidence: cell("evidence"), layer: layer)
             } catch {
-                throw CatalogError(file: file, line: line, "\(error.message)")
+                throw CatalogError(file: file, line: line, error.problem)
             }
             let key = organization.namespace.lowercased()
             if let first = seen[key] {

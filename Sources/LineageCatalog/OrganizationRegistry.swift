@@ -101,7 +101,7 @@ public struct OrganizationRegistry: Sendable {
                     source: source, evidence: row.evidence, layer: source == hubAPISource ? hubAPILayer : "store",
                     supplier: row.namespace.contains("/") || row.namespace.contains(where: \.isWhitespace)))
             } catch {
-                throw CatalogError(file: store.path, "registry row \(row.namespace): \(error.message)")
+                throw CatalogError(file: store.path, "registry row \(row.namespace): \(error.problem)")
             }
         }
         return rows

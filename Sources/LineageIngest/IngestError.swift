@@ -5,11 +5,11 @@ import LineageSupport
 /// `HubParseError`s (`file:line`); the store's are `StoreError`s.
 public struct IngestError: LocatedFailure {
     public var location: SourceLocation?
-    public var message: String
+    public var problem: String
 
-    /// A problem described by `message`, in `file` (at `line`) when given.
-    public init(file: String? = nil, line: Int? = nil, _ message: String) {
-        self.message = message
+    /// A problem described by `problem`, in `file` (at `line`) when given.
+    public init(file: String? = nil, line: Int? = nil, _ problem: String) {
+        self.problem = problem
         self.location = file.map { SourceLocation(file: $0, line: line) }
     }
 }

@@ -1,18 +1,12 @@
 import Foundation
 import LineageSupport
 
-/// A one-line progress display on standard error, redrawn at most a few times a second,
+/// A one-line progress display on standard error, redrawn at most four times a second,
 /// shown only when standard error is a terminal and the input is large.
 ///
-/// Safe to call from any thread: the drawing state lives in a `LockedState`, and each redraw
-/// is written while the lock is held, so two lines never interleave.
+/// Safe to call from any thread: the drawing state is a `StatusLine`'s, behind its lock.
 package final class ProgressLine: Sendable {
-    private struct State {
-        var lastDraw = Date.distantPast
-        var drawn = false
-    }
-
-    private let state = LockedState(State())
+    private let line = StatusLine()
     private let minimumBytes: Int64
 
     private init(minimumBytes: Int64) {
@@ -26,24 +20,14 @@ package final class ProgressLine: Sendable {
 
     package func update(_ progress: IngestProgress) {
         guard progress.bytesTotal >= minimumBytes else { return }
-        let now = Date()
-        state.withLock { state in
-            guard now.timeIntervalSince(state.lastDraw) >= 0.25 else { return }
-            state.lastDraw = now
+        line.draw(every: 0.25) {
             let share = progress.bytesTotal > 0 ? Double(progress.bytesDone) / Double(progress.bytesTotal) * 100 : 0
             let rate = progress.elapsed > 0 ? Double(progress.records) / progress.elapsed : 0
             let name = (progress.path as NSString).lastPathComponent
-            let text = String(format: "\r%@: %5.1f%%  %@ records  %@ records/s ", name, share, Formatting.group(progress.records), Formatting.group(Int(rate)))
-            FileHandle.standardError.write(Data(text.utf8))
-            state.drawn = true
+            return String(format: "\r%@: %5.1f%%  %@ records  %@ records/s ", name, share, Formatting.group(progress.records), Formatting.group(Int(rate)))
         }
     }
 
     /// Clears the line.
-    package func finish() {
-        state.withLock { state in
-            guard state.drawn else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-        }
-    }
+    package func finish() { line.clear() }
 }
