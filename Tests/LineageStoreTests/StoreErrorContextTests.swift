@@ -59,7 +59,7 @@ struct StoreErrorContextTests {
                 } throws: { error in
                     guard let error = error as? StoreError else { return false }
                     return error.resultCode == 25 // SQLITE_RANGE
-                        && error.description.hasPrefix("store :memory: write failed: cannot bind parameter ")
+                        && error.description.hasPrefix("store :memory:: write failed: cannot bind parameter ")
                         && error.description.hasSuffix("(SQLite code 25, in `INSERT INTO t (name) VALUES (?1)`)")
                 }
             }
