@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "LineageStore",
             dependencies: [
-                "LineageGraph", "LineageHub",
+                "LineageSupport", "LineageGraph", "LineageHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -33,6 +33,11 @@ struct Lineage: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as any LineageFailure {
+            // The one place a library error becomes text: every layer's error gives its one line.
+            let line = MessageText.escapeControls(failure.description, keepingNewlines: true)
+            FileHandle.standardError.write(Data("Error: \(line)\n".utf8))
+            exit(withError: ExitCode.failure)
         } catch {
             let message = fullMessage(for: error)
             let safe = MessageText.escapeControls(message, keepingNewlines: true)

@@ -80,28 +80,28 @@ public struct FamilyCatalog: Sendable {
     // MARK: - Loading
 
     /// The shipped catalog plus, when given, the user's file.
-    /// - Throws: `LineageError` naming `file:line` for a malformed row, or when a file cannot be read.
-    public static func load(userFile: String? = nil) throws(LineageError) -> FamilyCatalog {
-        let bundledPath = try BundledResource.path(bundledFileName, module: "LineageCatalog")
+    /// - Throws: `CatalogError` naming `file:line` for a malformed row, or when a file cannot be read.
+    public static func load(userFile: String? = nil) throws(CatalogError) -> FamilyCatalog {
+        let bundledPath = try CatalogError.bundledPath(bundledFileName)
         var catalog = FamilyCatalog(entries: try parse(contentsOf: bundledPath, source: "bundled"))
         if let userFile { catalog = catalog.merging(try parse(contentsOf: userFile, source: userFile)) }
         return catalog
     }
 
     /// Entries of the file at `path`.
-    public static func parse(contentsOf path: String, source: String) throws(LineageError) -> [Entry] {
+    public static func parse(contentsOf path: String, source: String) throws(CatalogError) -> [Entry] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LineageError("\(path): cannot read the families file")
+            throw CatalogError(file: path, "cannot read the families file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LineageError("\(path): the families file is not UTF-8 text")
+            throw CatalogError(file: path, "the families file is not UTF-8 text")
         }
         return try parse(text, file: path, source: source)
     }
 
     /// Entries of a families CSV; `file` names it in errors (`file:line: …`).
     /// - Complexity: O(length of `text`).
-    public static func parse(_ text: String, file: String, source: String? = nil) throws(LineageError) -> [Entry] {
+    public static func parse(_ text: String, file: String, source: String? = nil) throws(CatalogError) -> [Entry] {
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
         var sawHeader = false
@@ -112,37 +112,37 @@ public struct FamilyCatalog: Sendable {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let fields: [String]
-            do { fields = try splitCSVLine(line) } catch { throw LineageError("\(file):\(lineNumber): \(error.message)") }
+            do { fields = try splitCSVLine(line) } catch { throw CatalogError(file: file, line: lineNumber, error.problem) }
             if !sawHeader {
                 let names = fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                 guard names == header || names == legacyHeader else {
-                    throw LineageError("\(file):\(lineNumber): header must be \(header.joined(separator: ",")) (kind may be left out), found \(line)")
+                    throw CatalogError(file: file, line: lineNumber, "header must be \(header.joined(separator: ",")) (kind may be left out), found \(line)")
                 }
                 columns = names
                 sawHeader = true
                 continue
             }
             guard fields.count == columns.count else {
-                throw LineageError("\(file):\(lineNumber): expected \(columns.count) fields (\(columns.joined(separator: ","))), found \(fields.count)")
+                throw CatalogError(file: file, line: lineNumber, "expected \(columns.count) fields (\(columns.joined(separator: ","))), found \(fields.count)")
             }
             let cell = fields.map { $0.trimmingCharacters(in: .whitespaces) }
             let id = cell[0]
-            guard !id.isEmpty else { throw LineageError("\(file):\(lineNumber): empty family_id") }
+            guard !id.isEmpty else { throw CatalogError(file: file, line: lineNumber, "empty family_id") }
             guard id.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0) }) else {
-                throw LineageError("\(file):\(lineNumber): family_id '\(id)' may only hold letters, digits, '_', '-' and '.'")
+                throw CatalogError(file: file, line: lineNumber, "family_id '\(id)' may only hold letters, digits, '_', '-' and '.'")
             }
-            guard !cell[1].isEmpty else { throw LineageError("\(file):\(lineNumber): empty label for family '\(id)'") }
+            guard !cell[1].isEmpty else { throw CatalogError(file: file, line: lineNumber, "empty label for family '\(id)'") }
             if let first = seen[id.lowercased()] {
-                throw LineageError("\(file):\(lineNumber): family_id '\(id)' repeats line \(first)")
+                throw CatalogError(file: file, line: lineNumber, "family_id '\(id)' repeats line \(first)")
             }
             let namespaces = list(cell[2])
             if let bad = namespaces.first(where: { $0.contains("/") || $0.contains(" ") }) {
-                throw LineageError("\(file):\(lineNumber): hf_org '\(bad)' is not a Hub namespace (no '/' or spaces)")
+                throw CatalogError(file: file, line: lineNumber, "hf_org '\(bad)' is not a Hub namespace (no '/' or spaces)")
             }
             var kind = FamilyKind.llm
             if columns.count > 6 {
                 guard let parsed = FamilyKind(rawValue: cell[6].lowercased()) else {
-                    throw LineageError("\(file):\(lineNumber): kind '\(cell[6])' of family '\(id)' is not one of \(FamilyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw CatalogError(file: file, line: lineNumber, "kind '\(cell[6])' of family '\(id)' is not one of \(FamilyKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 kind = parsed
             }
@@ -151,7 +151,7 @@ public struct FamilyCatalog: Sendable {
                 id: id, label: cell[1], namespaces: namespaces, aliases: list(cell[5]),
                 accessClass: cell[3], trackingScope: cell[4], source: source ?? file, kind: kind))
         }
-        guard sawHeader else { throw LineageError("\(file):1: empty families file; the header is \(header.joined(separator: ","))") }
+        guard sawHeader else { throw CatalogError(file: file, line: 1, "empty families file; the header is \(header.joined(separator: ","))") }
         return entries
     }
 
@@ -176,7 +176,7 @@ public struct FamilyCatalog: Sendable {
     }
 
     /// Splits one CSV line into fields (RFC 4180 quoting, no embedded newlines).
-    private static func splitCSVLine(_ line: Substring) throws(LineageError) -> [String] {
+    private static func splitCSVLine(_ line: Substring) throws(CatalogError) -> [String] {
         var fields: [String] = []
         var field = ""
         var inQuotes = false, wasQuoted = false
@@ -203,7 +203,7 @@ public struct FamilyCatalog: Sendable {
                 field.append(c)
             }
         }
-        if inQuotes { throw LineageError("unterminated quoted field") }
+        if inQuotes { throw CatalogError("unterminated quoted field") }
         fields.append(field)
         return fields
     }

@@ -58,7 +58,7 @@ public struct OrganizationRegistry: Sendable {
     // MARK: - Loading
 
     /// The bundled registry, the rows added to `store` (when given) and the user's `--registry` file.
-    /// - Throws: `LineageError` for a malformed file (with `file:line`), or when the bundled file is missing.
+    /// - Throws: `CatalogError` for a malformed file (with `file:line`), or when the bundled file is missing.
     public static func load(store: LineageStore? = nil, userFile: String? = nil) throws -> OrganizationRegistry {
         let bundled = try bundledRows()
         var layers = [bundled.organizations]
@@ -78,8 +78,8 @@ public struct OrganizationRegistry: Sendable {
     }
 
     /// The bundled rows and build-time conflicts.
-    public static func bundledRows() throws(LineageError) -> (organizations: [Organization], conflicts: [RegistryConflict]) {
-        let path = try BundledResource.path(bundledFileName, module: "LineageCatalog")
+    public static func bundledRows() throws(CatalogError) -> (organizations: [Organization], conflicts: [RegistryConflict]) {
+        let path = try CatalogError.bundledPath(bundledFileName)
         let organizations = try parse(contentsOf: path, layer: "bundled")
         var conflicts: [RegistryConflict] = []
         if let conflictsPath = try? BundledResource.path(conflictsFileName, module: "LineageCatalog"), let data = FileManager.default.contents(atPath: conflictsPath) {
@@ -94,14 +94,14 @@ public struct OrganizationRegistry: Sendable {
     public static func storeRows(_ store: LineageStore) throws -> [Organization] {
         var rows: [Organization] = []
         for row in try store.organizations() {
-            do throws(LineageError) {
+            do throws(CatalogError) {
                 let source = row.source ?? "user"
                 rows.append(try validated(
                     namespace: row.namespace, name: row.name, country: row.country, kind: row.kind,
                     source: source, evidence: row.evidence, layer: source == hubAPISource ? hubAPILayer : "store",
                     supplier: row.namespace.contains("/") || row.namespace.contains(where: \.isWhitespace)))
             } catch {
-                throw LineageError("\(store.path): registry row \(row.namespace): \(error.message)")
+                throw CatalogError(file: store.path, "registry row \(row.namespace): \(error.problem)")
             }
         }
         return rows

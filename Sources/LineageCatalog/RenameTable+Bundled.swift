@@ -7,15 +7,15 @@ extension RenameTable {
     public static let bundledFileName = "renames.csv"
 
     /// The shipped rename table: legacy ids the Hub moved into organizations in 2024.
-    /// - Throws: `LineageError` when the resource is missing or malformed (`file:line`).
-    public static func bundled() throws(LineageError) -> RenameTable {
-        try load(path: try BundledResource.path(bundledFileName, module: "LineageCatalog"))
+    /// - Throws: `CatalogError` when the resource is missing or malformed (`file:line`).
+    public static func bundled() throws(CatalogError) -> RenameTable {
+        try load(path: try CatalogError.bundledPath(bundledFileName))
     }
 
     /// The rename table at `path`.
-    /// - Throws: `LineageError` naming the file (and line) of a problem.
-    public static func load(path: String) throws(LineageError) -> RenameTable {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LineageError("\(path): cannot read the rename table") }
-        do { return try parse(Array(data), file: path) } catch { throw LineageError(error.description) }
+    /// - Throws: `CatalogError` naming the file (and line) of a problem.
+    public static func load(path: String) throws(CatalogError) -> RenameTable {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CatalogError(file: path, "cannot read the rename table") }
+        do { return try parse(Array(data), file: path) } catch { throw CatalogError(error) }
     }
 }

@@ -13,9 +13,13 @@ public enum BundledDefault {
     public static let description = "bundled default snapshot (hub-stats-2026, 4,167 Hub models)"
 
     /// The snapshot file's path (see `BundledResource`); `$LINEAGE_DEFAULT_DATA` overrides it.
-    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) throws(LineageError) -> String {
+    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) throws(IngestError) -> String {
         if let explicit = environment["LINEAGE_DEFAULT_DATA"], !explicit.isEmpty { return explicit }
-        return try BundledResource.path(fileName, module: "LineageIngest", environment: environment)
+        do {
+            return try BundledResource.path(fileName, module: "LineageIngest", environment: environment)
+        } catch {
+            throw IngestError(error.message)
+        }
     }
 
     /// A fresh in-memory store holding the bundled default snapshot.

@@ -251,7 +251,7 @@ public struct Ingestor {
     /// Checks the files, detects their formats and groups edge lists with node lists. Empty files (no
     /// bytes, or only blank lines) are set aside: there is nothing in them to ingest, and that is no error.
     package func plan(_ paths: [String]) throws -> (groups: [InputGroup], empty: [String]) {
-        guard !paths.isEmpty else { throw LineageError("no input files given") }
+        guard !paths.isEmpty else { throw IngestError("no input files given") }
         var groups: [InputGroup] = []
         var empty: [String] = []
         var csvGraph: [(path: String, format: InputFormat)] = []
@@ -269,7 +269,7 @@ public struct Ingestor {
         let edgeLists = csvGraph.filter { $0.format == .edgeCSV }
         let nodeLists = csvGraph.filter { $0.format == .nodeCSV }
         if edgeLists.count > 1, !nodeLists.isEmpty {
-            throw LineageError("give one edge list per ingest when node lists come with it (found \(edgeLists.count) edge lists)")
+            throw IngestError("give one edge list per ingest when node lists come with it (found \(edgeLists.count) edge lists)")
         }
         if !edgeLists.isEmpty {
             groups.append(InputGroup(files: nodeLists + edgeLists))
@@ -284,12 +284,7 @@ public struct Ingestor {
     /// when it is gzip.
     /// - Throws: when the file is missing or cannot be read.
     package static func isBlank(_ path: String) throws -> Bool {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LineageError("\(path): no such file")
-        }
-        if isDirectory.boolValue { throw LineageError("\(path): cannot read (a directory)") }
-        if !FileManager.default.isReadableFile(atPath: path) { throw LineageError("\(path): cannot read (permission denied)") }
+        try checkReadable(path)
         let window = 64 * 1024
         let prefix = try InputFormat.contentPrefix(ofFile: path, count: window + 1)
         var bytes = prefix[...]
@@ -298,24 +293,29 @@ public struct Ingestor {
         return prefix.count <= window && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
-    private func detectFormat(_ path: String) throws -> InputFormat {
+    /// - Throws: `IngestError` when `path` is missing, a directory or unreadable.
+    private static func checkReadable(_ path: String) throws(IngestError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LineageError("\(path): no such file")
+            throw IngestError(file: path, "no such file")
         }
-        if isDirectory.boolValue { throw LineageError("\(path): cannot read (a directory)") }
-        if !FileManager.default.isReadableFile(atPath: path) { throw LineageError("\(path): cannot read (permission denied)") }
+        if isDirectory.boolValue { throw IngestError(file: path, "cannot read (a directory)") }
+        if !FileManager.default.isReadableFile(atPath: path) { throw IngestError(file: path, "cannot read (permission denied)") }
+    }
+
+    private func detectFormat(_ path: String) throws -> InputFormat {
+        try Self.checkReadable(path)
         // Decompressed when the file is gzip: the format is the content's, whatever the file is named.
         let prefix = try InputFormat.contentPrefix(ofFile: path)
         if prefix.isEmpty {
-            throw LineageError("\(path): \(try InputFormat.isGzip(path: path) ? "the file holds no data once decompressed" : "the file is empty")")
+            throw IngestError(file: path, "\(try InputFormat.isGzip(path: path) ? "the file holds no data once decompressed" : "the file is empty")")
         }
         if let what = InputFormat.unsupportedDocument(prefix: prefix) {
-            throw LineageError("\(path): this is \(what)")
+            throw IngestError(file: path, "this is \(what)")
         }
         guard let format = InputFormat.detect(prefix: prefix) else {
             let names = InputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-            throw LineageError("\(path): cannot tell the format from its first bytes; name it with --format (\(names))")
+            throw IngestError(file: path, "cannot tell the format from its first bytes; name it with --format (\(names))")
         }
         return format
     }

@@ -1,12 +1,12 @@
 import Foundation
 import LineageSupport
 
-/// A one-line progress display on standard error, redrawn at most a few times a second,
+/// A one-line progress display on standard error, redrawn at most four times a second,
 /// shown only when standard error is a terminal and the input is large.
-public final class ProgressLine: @unchecked Sendable {
-    // Only touched from the ingest's calling thread.
-    private var lastDraw = Date.distantPast
-    private var drawn = false
+///
+/// Safe to call from any thread: the drawing state is a `StatusLine`'s, behind its lock.
+package final class ProgressLine: Sendable {
+    private let line = StatusLine()
     private let minimumBytes: Int64
 
     private init(minimumBytes: Int64) {
@@ -14,26 +14,20 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// A progress line, or nil when standard error is not a terminal.
-    public static func forStandardError(minimumBytes: Int64) -> ProgressLine? {
+    package static func forStandardError(minimumBytes: Int64) -> ProgressLine? {
         isatty(2) == 1 ? ProgressLine(minimumBytes: minimumBytes) : nil
     }
 
-    public func update(_ progress: IngestProgress) {
+    package func update(_ progress: IngestProgress) {
         guard progress.bytesTotal >= minimumBytes else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.25 else { return }
-        lastDraw = now
-        let share = progress.bytesTotal > 0 ? Double(progress.bytesDone) / Double(progress.bytesTotal) * 100 : 0
-        let rate = progress.elapsed > 0 ? Double(progress.records) / progress.elapsed : 0
-        let name = (progress.path as NSString).lastPathComponent
-        let text = String(format: "\r%@: %5.1f%%  %@ records  %@ records/s ", name, share, Formatting.group(progress.records), Formatting.group(Int(rate)))
-        FileHandle.standardError.write(Data(text.utf8))
-        drawn = true
+        line.draw(every: 0.25) {
+            let share = progress.bytesTotal > 0 ? Double(progress.bytesDone) / Double(progress.bytesTotal) * 100 : 0
+            let rate = progress.elapsed > 0 ? Double(progress.records) / progress.elapsed : 0
+            let name = (progress.path as NSString).lastPathComponent
+            return String(format: "\r%@: %5.1f%%  %@ records  %@ records/s ", name, share, Formatting.group(progress.records), Formatting.group(Int(rate)))
+        }
     }
 
     /// Clears the line.
-    public func finish() {
-        guard drawn else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
+    package func finish() { line.clear() }
 }

@@ -46,7 +46,7 @@ extension LineageStore {
         while true {
             let code = sqlite3_step(s)
             if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            guard code == SQLITE_ROW else { throw StoreError.stepFailed(path: path, statement: statement, db: db) }
             guard let model = node(sqlite3_column_int64(s, 0)), let text = sqlite3_column_text(s, 1) else { continue }
             let arxiv = String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(s, 1))), as: UTF8.self)
             if paperIndex[arxiv] == nil { paperIndex[arxiv] = 0 }

@@ -63,7 +63,7 @@ extension LineageStore {
         while true {
             let code = sqlite3_step(n)
             if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            guard code == SQLITE_ROW else { throw StoreError.stepFailed(path: path, statement: nodes, db: db) }
             let id = sqlite3_column_int64(n, 0)
             var isExternal = sqlite3_column_int64(n, 2) != 0
             if let removal, removal.removed.contains(id) {
@@ -97,7 +97,7 @@ extension LineageStore {
         while true {
             let code = sqlite3_step(e)
             if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw StoreError(path: path, message: "read failed: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            guard code == SQLITE_ROW else { throw StoreError.stepFailed(path: path, statement: edges, db: db) }
             let childID = sqlite3_column_int64(e, 0)
             if let removal, removal.removed.contains(childID) { continue }
             let child = dense[Int(childID)]

@@ -32,7 +32,7 @@ extension LineageStore {
                 }
             }
         } catch {
-            throw StoreError(path: path, message: "write failed: \(error)")
+            throw StoreError.wrapping(error, path: path, action: "write failed")
         }
     }
 
@@ -44,7 +44,7 @@ extension LineageStore {
                 return db.changesCount > 0
             }
         } catch {
-            throw StoreError(path: path, message: "write failed: \(error)")
+            throw StoreError.wrapping(error, path: path, action: "write failed")
         }
     }
 }

@@ -10,8 +10,7 @@ extension LineageStore {
                 try body(SyncWriter(db: db, storePath: path))
             }
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_CONSTRAINT { throw StoreError.constraint(path: path) }
-            throw StoreError(path: path, message: "sync write failed: \(error.message ?? "\(error)")")
+            throw StoreError.wrapping(error, path: path, action: "sync write failed")
         }
     }
 

@@ -60,8 +60,10 @@ public struct LineageStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError(path: path, message: error.resultCode == .SQLITE_NOTADB
-                ? "is not a Lineage store (not an SQLite database)" : "cannot open: \(error.message ?? "\(error)")")
+            if error.resultCode == .SQLITE_NOTADB {
+                throw StoreError(path: path, message: "is not a Lineage store (not an SQLite database)")
+            }
+            throw StoreError.wrapping(error, path: path, action: "cannot open")
         } catch {
             throw StoreError(path: path, message: "cannot open: \(error)")
         }
@@ -100,8 +102,7 @@ public struct LineageStore: Sendable {
                 return try body(writer)
             }
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_CONSTRAINT { throw StoreError.constraint(path: path) }
-            throw StoreError(path: path, message: "write failed: \(error.message ?? "\(error)")")
+            throw StoreError.wrapping(error, path: path, action: "write failed")
         }
     }
 
@@ -109,10 +110,8 @@ public struct LineageStore: Sendable {
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try queue.read(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(path: path, message: "read failed: \(error)")
+            throw StoreError.wrapping(error, path: path, action: "read failed")
         }
     }
 }

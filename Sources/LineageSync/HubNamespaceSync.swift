@@ -119,11 +119,13 @@ public struct HubNamespaceSync {
                 if batch.count >= batchSize { try commit() }
             }
             try commit()
-        } catch let error as LineageError {
+        } catch let error as SyncError {
             let kept = result.stored
-            throw LineageError(redact("namespaces sync stopped: \(error.message); \(Formatting.group(kept)) answers are stored; `lineage sync --namespaces` continues from there"))
+            throw error.rewording {
+                redact("namespaces sync stopped: \($0); \(Formatting.group(kept)) answers are stored; `lineage sync --namespaces` continues from there")
+            }
         } catch {
-            throw LineageError(redact("namespaces sync stopped: \(error); \(Formatting.group(result.stored)) answers are stored"))
+            throw SyncError(redact("namespaces sync stopped: \(error); \(Formatting.group(result.stored)) answers are stored"))
         }
         result.seconds = policy.now().timeIntervalSince(start)
         return result
@@ -182,7 +184,9 @@ public struct HubNamespaceSync {
             do {
                 return try JSONDecoder().decode(Overview.self, from: Data(body))
             } catch {
-                throw LineageError("GET \(url.absoluteString): the answer is not a JSON overview object\(HubSyncFetcher.excerpt(HTTPResponse(status: 200, body: body)))")
+                throw SyncError(
+                    "GET \(url.absoluteString): the answer is not a JSON overview object\(HubSyncFetcher.excerpt(HTTPResponse(status: 200, body: body)))",
+                    url: url, status: 200)
             }
         }
     }

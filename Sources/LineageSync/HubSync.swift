@@ -33,10 +33,13 @@ public struct HubSync {
                     result.kinds.append(try sync(kind, writer: writer, progress: progress))
                 }
             }
-        } catch let error as LineageError {
-            throw LineageError(redact(error.message))
+        } catch let error as SyncError {
+            throw error.rewording(redact)
+        } catch let error as StoreError {
+            // The token never reaches the store.
+            throw error
         } catch {
-            throw LineageError(redact("\(error)"))
+            throw SyncError(redact("\(error)"))
         }
         result.seconds = policy.now().timeIntervalSince(start)
         return result
@@ -81,7 +84,7 @@ public struct HubSync {
         while let next = run.nextURL {
             if let limit = options.limit, result.items >= limit { break }
             guard let url = URL(string: next), url.scheme != nil else {
-                throw LineageError("\(kind.rawValue) sync: the saved next page \(MessageText.quote(next)) is not a URL; start over with --restart")
+                throw SyncError("\(kind.rawValue) sync: the saved next page \(MessageText.quote(next)) is not a URL; start over with --restart")
             }
             seen.insert(next)
             var repeated: String?
@@ -127,10 +130,10 @@ public struct HubSync {
                     result.items += page
                 }
             } catch let error as HubParseError {
-                throw LineageError("\(kind.rawValue) sync stopped: page \(error.path)\(error.line > 1 ? " line \(error.line)" : ""): \(error.message); "
-                    + stored(run, kind) + "; nothing of this page was stored; `lineage sync` retries it")
-            } catch let error as LineageError {
-                throw LineageError("\(kind.rawValue) sync stopped: \(error.message); " + stored(run, kind) + "; `lineage sync` continues from there")
+                throw SyncError("\(kind.rawValue) sync stopped: page \(error.path)\(error.line > 1 ? " line \(error.line)" : ""): \(error.message); "
+                    + stored(run, kind) + "; nothing of this page was stored; `lineage sync` retries it", url: url)
+            } catch let error as SyncError {
+                throw error.rewording { "\(kind.rawValue) sync stopped: \($0); " + stored(run, kind) + "; `lineage sync` continues from there" }
             }
             result.pages += 1
             report(nil)
@@ -138,7 +141,7 @@ public struct HubSync {
                 let message = "\(kind.rawValue) sync failed: the Hub's next link leads back to a page this run already read (\(repeated)), "
                     + "so its pagination loops; " + stored(run, kind) + "; run #\(run.id) is marked failed and the next `lineage sync` starts a new run"
                 try writer.failRun(run: run, error: message, now: now())
-                throw LineageError(message)
+                throw SyncError(message, url: url)
             }
             if run.nextURL == nil {
                 let watermark = run.highWater ?? cursor?.watermark

@@ -31,11 +31,11 @@ package struct HubSyncFetcher {
                 response = try transport.get(request)
             } catch {
                 if error.isFinal {
-                    throw LineageError("GET \(Self.shortURL(url)): \(error.message); not retried")
+                    throw SyncError("GET \(Self.shortURL(url)): \(error.message); not retried", url: url)
                 }
                 failures += 1
                 guard failures <= policy.maxRetries else {
-                    throw LineageError("GET \(Self.shortURL(url)): \(error.message) (gave up after \(failures) attempts)")
+                    throw SyncError("GET \(Self.shortURL(url)): \(error.message) (gave up after \(failures) attempts)", url: url)
                 }
                 wait(policy.jitter(policy.backoff(attempt: failures)), reason: "\(error.message), retry \(failures) of \(policy.maxRetries)", url: url)
                 continue
@@ -47,7 +47,7 @@ package struct HubSyncFetcher {
             case 429:
                 rateLimited += 1
                 guard rateLimited <= policy.maxRateLimitWaits else {
-                    throw LineageError("GET \(Self.shortURL(url)): still rate limited (429) after \(rateLimited - 1) waits; try again later")
+                    throw SyncError("GET \(Self.shortURL(url)): still rate limited (429) after \(rateLimited - 1) waits; try again later", url: url, status: 429)
                 }
                 let asked = RateLimitHeader.waitSeconds(rateLimit: response.header("RateLimit"), retryAfter: response.header("Retry-After"))
                 // One second more than asked, so the window has surely reset.
@@ -56,18 +56,22 @@ package struct HubSyncFetcher {
             case 408, 500..<600:
                 failures += 1
                 guard failures <= policy.maxRetries else {
-                    throw LineageError("GET \(Self.shortURL(url)): HTTP \(response.status)\(Self.excerpt(response)) (gave up after \(failures) attempts)")
+                    throw SyncError(
+                        "GET \(Self.shortURL(url)): HTTP \(response.status)\(Self.excerpt(response)) (gave up after \(failures) attempts)",
+                        url: url, status: response.status)
                 }
                 wait(policy.jitter(policy.backoff(attempt: failures)), reason: "HTTP \(response.status), retry \(failures) of \(policy.maxRetries)", url: url)
             case 401, 403:
                 let hint = token == nil
                     ? "the Hub wants a token: set HF_TOKEN or use --token-file"
                     : "the Hub refused the token from \(token!.source)"
-                throw LineageError("GET \(Self.shortURL(url)): HTTP \(response.status): \(hint)")
+                throw SyncError("GET \(Self.shortURL(url)): HTTP \(response.status): \(hint)", url: url, status: response.status)
             case 404:
-                throw LineageError("GET \(Self.shortURL(url)): HTTP 404 not found; is \(endpoint) a Hugging Face Hub (check --endpoint or HF_ENDPOINT)?")
+                throw SyncError(
+                    "GET \(Self.shortURL(url)): HTTP 404 not found; is \(endpoint) a Hugging Face Hub (check --endpoint or HF_ENDPOINT)?",
+                    url: url, status: 404)
             default:
-                throw LineageError("GET \(Self.shortURL(url)): HTTP \(response.status)\(Self.excerpt(response))")
+                throw SyncError("GET \(Self.shortURL(url)): HTTP \(response.status)\(Self.excerpt(response))", url: url, status: response.status)
             }
         }
     }

@@ -67,7 +67,7 @@ struct FamilyCatalogTests {
     }
 
     @Test func missingUserFileIsAReadableError() {
-        #expect(throws: LineageError.self) { try FamilyCatalog.load(userFile: directory.file("absent.csv")) }
+        #expect(throws: CatalogError.self) { try FamilyCatalog.load(userFile: directory.file("absent.csv")) }
     }
 
     @Test func sharedNamespaceIsSplitByName() throws {

@@ -133,7 +133,7 @@ import Testing
         let locator = StoreLocator(explicitPath: storePath)
         let good = try OrganizationRegistry.parse(Array("namespace,country,kind,source\nacme,US,startup,me\n".utf8), file: "a.csv", layer: "store")
         #expect(try OrganizationRegistry.addToStore(good, locator: locator).replaced == 0)
-        #expect(throws: LineageError.self) {
+        #expect(throws: CatalogError.self) {
             _ = try OrganizationRegistry.parse(Array("namespace,country,kind,source\nzeta,US,startup,me\nacme,ZZ,startup,me\n".utf8), file: "b.csv", layer: "store")
         }
         let rows = try LineageStore.open(path: storePath).organizations()

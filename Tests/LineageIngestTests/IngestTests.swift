@@ -156,7 +156,7 @@ struct IngestTests {
     @Test func unknownFormatAndMissingFileGiveClearErrors() throws {
         let store = try freshStore()
         let odd = directory.write("odd.txt", "hello,world\n1,2\n")
-        #expect(throws: LineageError.self) { try Ingestor().ingest(paths: [odd], into: store) }
+        #expect(throws: IngestError.self) { try Ingestor().ingest(paths: [odd], into: store) }
         #expect {
             try Ingestor().ingest(paths: [directory.file("missing.jsonl")], into: store)
         } throws: { "\($0)".contains("no such file") }

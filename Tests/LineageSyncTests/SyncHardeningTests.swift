@@ -64,7 +64,7 @@ struct SyncHardeningTests {
         #expect(HubSyncStatusText.render([cursor], storePath: "s").contains("failed after 2 pages"))
 
         // The next sync starts a new run from the first page; it does not resume the loop.
-        #expect(throws: LineageError.self) { try HubSync(options: options(server.baseURL), policy: policy()).run(into: store) }
+        #expect(throws: SyncError.self) { try HubSync(options: options(server.baseURL), policy: policy()).run(into: store) }
         #expect(server.requests.map(ScriptedHub.pageIndex) == [0, 1, 0, 1])
         let runs = try store.syncCursors().first?.run
         #expect(runs?.id != cursor.run?.id)

@@ -57,8 +57,8 @@ struct SyncHeaderTests {
         #expect(try HubEndpoint.resolve(explicit: nil, environment: [:]).description == "https://huggingface.co")
         #expect(try HubEndpoint.resolve(explicit: nil, environment: ["HF_ENDPOINT": "https://hf-mirror.com/"]).description == "https://hf-mirror.com")
         #expect(try HubEndpoint.resolve(explicit: "http://127.0.0.1:8080", environment: ["HF_ENDPOINT": "https://x"]).description == "http://127.0.0.1:8080")
-        #expect(throws: LineageError.self) { try HubEndpoint("ftp://example.com") }
-        #expect(throws: LineageError.self) { try HubEndpoint("https://huggingface.co/?q=1") }
+        #expect(throws: SyncError.self) { try HubEndpoint("ftp://example.com") }
+        #expect(throws: SyncError.self) { try HubEndpoint("https://huggingface.co/?q=1") }
         let endpoint = try HubEndpoint("https://huggingface.co")
         let url = endpoint.firstPage(of: .models, author: "Qwen", search: "7B chat", pageSize: 1000).absoluteString
         #expect(url.hasPrefix("https://huggingface.co/api/models?author=Qwen&search=7B%20chat&sort=lastModified&direction=-1&limit=1000&expand%5B%5D="))
@@ -72,8 +72,8 @@ struct SyncHeaderTests {
         let fromEnvironment = try #require(try HubToken.resolve(tokenFile: nil, environment: ["HF_TOKEN": " hf_abc \n"]))
         #expect(fromEnvironment.source == "HF_TOKEN")
         #expect(fromEnvironment.redact("Bearer hf_abc") == "Bearer <token>")
-        #expect(throws: LineageError.self) { try HubToken("hf_a b", source: "HF_TOKEN") }
-        #expect(throws: LineageError.self) { try HubToken("hf_a\r\nX-Evil: 1", source: "HF_TOKEN") }
-        #expect(throws: LineageError.self) { try HubToken.resolve(tokenFile: "/nonexistent/token", environment: [:]) }
+        #expect(throws: SyncError.self) { try HubToken("hf_a b", source: "HF_TOKEN") }
+        #expect(throws: SyncError.self) { try HubToken("hf_a\r\nX-Evil: 1", source: "HF_TOKEN") }
+        #expect(throws: SyncError.self) { try HubToken.resolve(tokenFile: "/nonexistent/token", environment: [:]) }
     }
 }

@@ -205,7 +205,7 @@ struct SyncTests {
         let server = try SyncTestServer(handler: hub.handler)
         defer { server.stop() }
         let store = try store()
-        #expect(throws: LineageError.self) { try HubSync(options: options(server), policy: policy()).run(into: store) }
+        #expect(throws: SyncError.self) { try HubSync(options: options(server), policy: policy()).run(into: store) }
         #expect(try store.statistics().models == 5) // the two committed pages
         let result = try HubSync(options: options(server), policy: policy()).run(into: store)
         #expect(result.kinds.first?.resumedAtPage == 2)

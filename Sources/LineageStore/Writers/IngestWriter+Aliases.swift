@@ -60,10 +60,10 @@ extension IngestWriter {
             }
             models[key] = nil
             aliasTargets[key] = (target.key, target.id)
-            insertAlias.bind(1, key)
-            insertAlias.bind(2, legacyID)
-            insertAlias.bind(3, canonicalID)
-            insertAlias.bind(4, target.source)
+            try insertAlias.bind(1, key)
+            try insertAlias.bind(2, legacyID)
+            try insertAlias.bind(3, canonicalID)
+            try insertAlias.bind(4, target.source)
             try insertAlias.run()
             mergedLegacyIDs[target.source, default: 0] += 1
         }

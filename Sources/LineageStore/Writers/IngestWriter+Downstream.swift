@@ -104,10 +104,10 @@ extension IngestWriter {
         if let state = models[key] { return state.id }
         let id = nextID
         nextID += 1
-        insertExternal.bind(1, id)
-        insertExternal.bind(2, key)
-        insertExternal.bind(3, hubID)
-        insertExternal.bind(4, HubID.namespace(of: hubID).map(String.init))
+        try insertExternal.bind(1, id)
+        try insertExternal.bind(2, key)
+        try insertExternal.bind(3, hubID)
+        try insertExternal.bind(4, HubID.namespace(of: hubID).map(String.init))
         try insertExternal.run()
         models[key] = ModelState(id: id, lastModified: nil, snapshot: nil, isExternal: true)
         summary.newExternalParents += 1

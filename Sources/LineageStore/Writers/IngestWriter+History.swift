@@ -16,10 +16,10 @@ extension IngestWriter {
 
     func addEvent(model: Int64, kind: String, reason: String) throws {
         guard let snapshot = current?.snapshotID else { preconditionFailure("no snapshot is open") }
-        insertEvent.bind(1, snapshot)
-        insertEvent.bind(2, model)
-        insertEvent.bind(3, kind)
-        insertEvent.bind(4, reason)
+        try insertEvent.bind(1, snapshot)
+        try insertEvent.bind(2, model)
+        try insertEvent.bind(3, kind)
+        try insertEvent.bind(4, reason)
         try insertEvent.run()
     }
 
@@ -63,10 +63,10 @@ extension IngestWriter {
                    WHERE sm.model_id = m.id) < ?2
             """, arguments: [prefix, asOf])
         for id in ids {
-            insertEvent.bind(1, last)
-            insertEvent.bind(2, id)
-            insertEvent.bind(3, "removed")
-            insertEvent.bind(4, "absent:" + scope.name)
+            try insertEvent.bind(1, last)
+            try insertEvent.bind(2, id)
+            try insertEvent.bind(3, "removed")
+            try insertEvent.bind(4, "absent:" + scope.name)
             try insertEvent.run()
             if historyCandidates[id] == nil { historyCandidates[id] = .some(nil) }
         }
@@ -105,10 +105,10 @@ extension IngestWriter {
             if removedBy == nil {
                 summary.restored += 1
                 if let heldBy {
-                    insertEvent.bind(1, heldBy)
-                    insertEvent.bind(2, id)
-                    insertEvent.bind(3, "added")
-                    insertEvent.bind(4, "reappeared")
+                    try insertEvent.bind(1, heldBy)
+                    try insertEvent.bind(2, id)
+                    try insertEvent.bind(3, "added")
+                    try insertEvent.bind(4, "reappeared")
                     try insertEvent.run()
                 }
             }

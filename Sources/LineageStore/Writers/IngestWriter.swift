@@ -190,7 +190,8 @@ public final class IngestWriter {
         } catch let error as StoreError where error.isConstraint {
             guard let record = inFlight else { throw error }
             throw StoreError.constraint(
-                path: storePath, what: "model \(MessageText.quote(record.id)) (input line \(record.line)) and a model already stored")
+                path: storePath, what: "model \(MessageText.quote(record.id)) (input line \(record.line)) and a model already stored",
+                resultCode: error.resultCode, sql: error.sql)
         }
     }
 
@@ -226,16 +227,16 @@ public final class IngestWriter {
                 }
                 if replace {
                     if record.parents == nil {
-                        bindModel(updateModelMetadataOnly, id: id, key: key, record, snapshot: snapshot)
+                        try bindModel(updateModelMetadataOnly, id: id, key: key, record, snapshot: snapshot)
                         try updateModelMetadataOnly.run()
                         models[key] = ModelState(id: id, lastModified: state.lastModified, snapshot: state.snapshot ?? snapshot, isExternal: false, removed: state.removed)
                     } else {
-                        bindModel(updateModel, id: id, key: key, record, snapshot: snapshot)
+                        try bindModel(updateModel, id: id, key: key, record, snapshot: snapshot)
                         try updateModel.run()
                         if state.snapshot == snapshot {
                             // The same model twice in one input: the later record wins.
-                            deleteEdges.bind(1, snapshot); deleteEdges.bind(2, id); try deleteEdges.run()
-                            deletePapers.bind(1, snapshot); deletePapers.bind(2, id); try deletePapers.run()
+                            try deleteEdges.bind(1, snapshot); try deleteEdges.bind(2, id); try deleteEdges.run()
+                            try deletePapers.bind(1, snapshot); try deletePapers.bind(2, id); try deletePapers.run()
                         }
                         models[key] = ModelState(id: id, lastModified: record.lastModified, snapshot: snapshot, isExternal: false, removed: state.removed)
                     }
@@ -245,7 +246,7 @@ public final class IngestWriter {
                 nextID += 1
                 summary.newModels += 1
                 firstSeen = true
-                bindModel(insertModel, id: id, key: key, record, snapshot: snapshot)
+                try bindModel(insertModel, id: id, key: key, record, snapshot: snapshot)
                 try insertModel.run()
                 models[key] = ModelState(id: id, lastModified: record.lastModified, snapshot: snapshot, isExternal: false)
             }
@@ -255,12 +256,12 @@ public final class IngestWriter {
                 if currentHistory.changeList == .added || firstSeen {
                     try addEvent(model: id, kind: "added", reason: currentHistory.changeList == .added ? "listed" : "first-seen")
                 }
-                insertMembership.bind(1, snapshot)
-                insertMembership.bind(2, id)
-                insertMembership.bind(3, record.lastModified)
-                insertMembership.bind(4, record.downloads)
-                insertMembership.bind(5, record.downloadsAllTime)
-                insertMembership.bind(6, record.likes)
+                try insertMembership.bind(1, snapshot)
+                try insertMembership.bind(2, id)
+                try insertMembership.bind(3, record.lastModified)
+                try insertMembership.bind(4, record.downloads)
+                try insertMembership.bind(5, record.downloadsAllTime)
+                try insertMembership.bind(6, record.likes)
                 try insertMembership.run()
             }
 
@@ -282,26 +283,26 @@ public final class IngestWriter {
                 } else {
                     parentID = nextID
                     nextID += 1
-                    insertExternal.bind(1, parentID)
-                    insertExternal.bind(2, parentKey)
-                    insertExternal.bind(3, parent.id)
-                    insertExternal.bind(4, HubID.namespace(of: parent.id).map(String.init))
+                    try insertExternal.bind(1, parentID)
+                    try insertExternal.bind(2, parentKey)
+                    try insertExternal.bind(3, parent.id)
+                    try insertExternal.bind(4, HubID.namespace(of: parent.id).map(String.init))
                     try insertExternal.run()
                     models[parentKey] = ModelState(id: parentID, lastModified: nil, snapshot: nil, isExternal: true)
                     summary.newExternalParents += 1
                 }
-                insertEdge.bind(1, snapshot)
-                insertEdge.bind(2, id)
-                insertEdge.bind(3, parentID)
-                insertEdge.bind(4, parent.relation.name)
-                insertEdge.bind(5, parent.provenance.name)
+                try insertEdge.bind(1, snapshot)
+                try insertEdge.bind(2, id)
+                try insertEdge.bind(3, parentID)
+                try insertEdge.bind(4, parent.relation.name)
+                try insertEdge.bind(5, parent.provenance.name)
                 try insertEdge.run()
                 summary.edges += 1
             }
             for paper in record.papers {
-                insertPaper.bind(1, snapshot)
-                insertPaper.bind(2, id)
-                insertPaper.bind(3, paper)
+                try insertPaper.bind(1, snapshot)
+                try insertPaper.bind(2, id)
+                try insertPaper.bind(3, paper)
                 try insertPaper.run()
                 summary.paperLinks += 1
             }
@@ -319,21 +320,21 @@ public final class IngestWriter {
         modelsLoaded = true
     }
 
-    private func bindModel(_ statement: FastStatement, id: Int64, key: String, _ record: ModelRecord, snapshot: Int64) {
-        statement.bind(1, id)
-        statement.bind(2, key)
-        statement.bind(3, record.id)
-        statement.bind(4, record.author)
-        statement.bind(5, record.createdAt)
-        statement.bind(6, record.lastModified)
-        statement.bind(7, record.downloads)
-        statement.bind(8, record.downloadsAllTime)
-        statement.bind(9, record.likes)
-        statement.bind(10, record.pipelineTag)
-        statement.bind(11, record.libraryName)
-        statement.bind(12, record.license)
-        statement.bind(13, record.parameterCount)
-        statement.bind(14, record.architecture)
-        statement.bind(15, snapshot)
+    private func bindModel(_ statement: FastStatement, id: Int64, key: String, _ record: ModelRecord, snapshot: Int64) throws(StoreError) {
+        try statement.bind(1, id)
+        try statement.bind(2, key)
+        try statement.bind(3, record.id)
+        try statement.bind(4, record.author)
+        try statement.bind(5, record.createdAt)
+        try statement.bind(6, record.lastModified)
+        try statement.bind(7, record.downloads)
+        try statement.bind(8, record.downloadsAllTime)
+        try statement.bind(9, record.likes)
+        try statement.bind(10, record.pipelineTag)
+        try statement.bind(11, record.libraryName)
+        try statement.bind(12, record.license)
+        try statement.bind(13, record.parameterCount)
+        try statement.bind(14, record.architecture)
+        try statement.bind(15, snapshot)
     }
 }

@@ -12,9 +12,9 @@ public struct HubToken: Sendable, CustomStringConvertible, CustomDebugStringConv
     /// control characters (it goes into an HTTP header).
     public init(_ raw: String, source: String) throws {
         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !value.isEmpty else { throw LineageError("\(source) holds no token") }
+        guard !value.isEmpty else { throw SyncError("\(source) holds no token") }
         guard value.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
-            throw LineageError("\(source): the token contains spaces or control characters")
+            throw SyncError("\(source): the token contains spaces or control characters")
         }
         self.value = value
         self.source = source
@@ -41,7 +41,7 @@ public struct HubToken: Sendable, CustomStringConvertible, CustomDebugStringConv
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: file) else {
-            throw LineageError("cannot read the token file \(file)")
+            throw SyncError("cannot read the token file \(file)")
         }
         return try HubToken(String(decoding: data, as: UTF8.self), source: "token file \(file)")
     }

@@ -25,7 +25,7 @@ public struct HubEndpoint: Sendable, Equatable, CustomStringConvertible {
               components.query == nil, components.fragment == nil, components.user == nil, components.password == nil,
               let url = components.url
         else {
-            throw LineageError("\(origin) \"\(text)\" is not an http(s) URL like \(Self.defaultURL)")
+            throw SyncError("\(origin) \"\(text)\" is not an http(s) URL like \(Self.defaultURL)")
         }
         base = url
     }

@@ -7,17 +7,3 @@ public protocol HTTPTransport: Sendable {
     /// timeout, DNS): the sync retries those. Any HTTP status, 4xx and 5xx included, is a response.
     func get(_ request: HTTPRequest) throws(HTTPTransportError) -> HTTPResponse
 }
-
-/// A failure below HTTP: nothing (or nothing complete) came back.
-public struct HTTPTransportError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    /// Retrying cannot help (a host name that does not resolve, no network at all): the sync stops at once.
-    public var isFinal: Bool
-
-    public init(_ message: String, isFinal: Bool = false) {
-        self.message = message
-        self.isFinal = isFinal
-    }
-
-    public var description: String { message }
-}
