@@ -133,7 +133,8 @@ extension Lineage {
             if timings {
                 let ms = MapRenderRepeat.milliseconds
                 FileHandle.standardError.write(Data(
-                    "timings: load \(ms(loadTime)), select+dot \(ms(selectTime)), graphviz \(ms(renderTime)), nodes \(map.selection.nodes.count), universe \(map.selection.universeCount)\n".utf8))
+                    ("timings: load \(ms(loadTime)), select+dot \(ms(selectTime)), graphviz \(ms(renderTime)), "
+                        + "nodes \(map.selection.nodes.count), universe \(map.selection.universeCount)\n").utf8))
             }
         }
     }

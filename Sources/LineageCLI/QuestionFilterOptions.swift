@@ -4,7 +4,9 @@ import LineageKit
 /// The filters of a downstream question given as flags (`descendants --kind … --country …`): with any of
 /// them, the command asks what `lineage ask` would ask in words.
 struct QuestionFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("List downstream entities of this kind instead of models: projects, organizations, startups, companies, universities, papers, spaces, models.", valueName: "kind"))
+    @Option(help: ArgumentHelp(
+        "List downstream entities of this kind instead of models: projects, organizations, startups, companies, universities, papers, spaces, models.",
+        valueName: "kind"))
     var kind: String?
 
     @Option(help: ArgumentHelp("Only entities from this country: US, China, EU, any ISO 3166 code or country adjective.", valueName: "country"))

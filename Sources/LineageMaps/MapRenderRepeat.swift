@@ -29,7 +29,8 @@ public struct MapRenderRepeat: Sendable {
     /// `repeat: 1000 renders, 4.2 ms each, rss 61234 KB -> 61300 KB (+66 KB)`.
     public var text: String {
         let growth = residentKBAfter - residentKBBefore
-        return "repeat: \(count) renders, \(Self.milliseconds(each)) each, rss \(residentKBBefore) KB -> \(residentKBAfter) KB (\(growth >= 0 ? "+" : "")\(growth) KB)"
+        return "repeat: \(count) renders, \(Self.milliseconds(each)) each, "
+            + "rss \(residentKBBefore) KB -> \(residentKBAfter) KB (\(growth >= 0 ? "+" : "")\(growth) KB)"
     }
 
     /// `12.3 ms`.

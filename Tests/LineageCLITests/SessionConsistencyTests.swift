@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// Every read command opens the store, the graph, the family catalog and the organization registry the
