@@ -43,20 +43,6 @@ public struct LineageQueries: Sendable {
         }
     }
 
-    /// Opens the store `locator` reads (the bundled default when none is configured) and the catalog
-    /// with the user's families file; returns the queries and a description of the store.
-    /// With `declaredOnly`, edges whose relation was inferred are left out of the graph (`--declared-only`).
-    /// With `includeRemoved`, models marked removed from the Hub stay in the graph (`--include-removed`).
-    public static func open(
-        locator: StoreLocator, familiesFile: String?, declaredOnly: Bool = false, includeRemoved: Bool = false
-    ) throws -> (queries: LineageQueries, store: String) {
-        let catalog = try FamilyCatalog.load(userFile: familiesFile)
-        let (store, description) = try locator.openForReading()
-        var data = try store.graphData(includeRemoved: includeRemoved)
-        if declaredOnly { data = data.declaredOnly() }
-        return (LineageQueries(loaded: LoadedGraph(data: data), catalog: catalog, linkReuploads: !declaredOnly), description)
-    }
-
     /// The same queries over the declared edges only, without re-upload links (`self` when no edge was inferred).
     /// - Complexity: O(nodes + edges) when some edge was inferred.
     public func declaredOnly() -> LineageQueries {

@@ -21,17 +21,13 @@ extension Lineage {
 
         @OptionGroup var options: QueryOptions
 
-        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry (yours wins).", valueName: "file"))
-        var registry: String?
+        @OptionGroup var downstream: DownstreamOptions
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Rows to print (0: all). `top N` in the question wins.", valueName: "n"))
         var limit: Int?
 
         @Flag(help: "Print how the question was understood (the compiled query) before answering.")
         var explainQuery = false
-
-        @Flag(help: "Also list papers that model-card templates cite whatever the model (left out by default; see README).")
-        var allPapers = false
 
         func validate() throws {
             if question.isEmpty { throw ValidationError("Ask a question, e.g. lineage ask \"which U.S. projects derive from Qwen\".") }
@@ -40,20 +36,16 @@ extension Lineage {
 
         func run() throws {
             let request = try AskRequest.make(words: question, format: options.format, limit: limit.map { $0 == 0 ? Int.max : $0 })
-            let (queries, store) = try options.openQueries(noteSmallStore: false)
-            var answerer = QuestionAnswerer(
-                queries: queries,
-                registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registry),
-                store: store)
-            answerer.storeNote = StoreSizeNote.text(for: queries.loaded.data, store: store)
-            answerer.allPapers = allPapers
+            let session = options.session(registry: downstream.registry)
+            let (queries, store) = try session.openQueries(noteSmallStore: false)
+            let answerer = try session.answerer(queries, store: store, allPapers: downstream.allPapers)
             if let origin = request.savedQueryOrigin, let file = question.first {
                 let from = origin == "bundled" ? "the saved queries bundled with Lineage" : origin
                 FileHandle.standardError.write(Data("\(file): running the saved query from \(from)\n".utf8))
             }
             if explainQuery { print(try request.explanation()) }
             let answer = try answerer.answer(request.question, query: request.query, limit: request.limit)
-            print(try answer.render(request.format ?? options.format, width: TextTable.terminalWidth(environment: ProcessInfo.processInfo.environment)))
+            try answer.print(request.format ?? options.format)
         }
     }
 }

@@ -39,16 +39,10 @@ extension Lineage {
         }
 
         func run() throws {
-            let (store, _) = try StoreLocator(explicitPath: storeOptions.store).openForReading()
+            let session = storeOptions.session
             let report = try ComparisonBenchmark.run(
-                store: store, catalog: try FamilyCatalog.load(), family: family, repeats: repeats, exportDirectory: export)
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
-            } else {
-                print(report.text)
-            }
+                store: try session.openStore().store, catalog: try session.catalog(), family: family, repeats: repeats, exportDirectory: export)
+            print(json ? try JSONOutput.string(report, compact: true) : report.text)
         }
     }
 }

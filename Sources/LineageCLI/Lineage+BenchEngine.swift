@@ -20,12 +20,9 @@ extension Lineage {
         @OptionGroup var options: QueryOptions
 
         func run() throws {
-            let (store, _) = try StoreLocator(explicitPath: options.storeOptions.store).openForReading()
-            let report = try EngineBenchmark.run(store: store, catalog: try FamilyCatalog.load(userFile: options.familiesFile))
-            switch options.format {
-            case .json, .csv, .tsv: print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
-            case .table: print(report.text)
-            }
+            let session = options.session()
+            let report = try EngineBenchmark.run(store: try session.openStore().store, catalog: try session.catalog())
+            print(options.format == .table ? report.text : try JSONOutput.string(report, compact: true))
         }
     }
 }

@@ -31,73 +31,49 @@ extension Lineage {
         @Argument(help: ArgumentHelp("A model id, family or namespace.", valueName: "name"))
         var name: String
 
-        @Option(help: ArgumentHelp("Follow only these relations: finetune, adapter, quantized, merge, unknown (comma-separated).", valueName: "list"))
-        var relation: String?
+        @OptionGroup var relations: RelationOption
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Stop this many hops below the seeds.", valueName: "n"))
         var maxDepth: Int?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Rows to print (0: all). Totals always cover every descendant.", valueName: "n"))
-        var limit = 50
+        @OptionGroup var limit: LimitOption
 
         @Option(help: ArgumentHelp("Row order: depth (then downloads), downloads or id; ties by id.", valueName: "order"))
         var sort: DescendantsReport.Order = .depth
 
-        @Option(help: ArgumentHelp("List downstream entities of this kind instead of models: projects, organizations, startups, companies, universities, papers, spaces, models.", valueName: "kind"))
-        var kind: String?
-
-        @Option(help: ArgumentHelp("Only entities from this country: US, China, EU, any ISO 3166 code or country adjective.", valueName: "country"))
-        var country: String?
-
-        @Option(help: ArgumentHelp("Only models created since this month (YYYY-MM).", valueName: "month"))
-        var since: String?
-
-        @Option(parsing: .unconditional, help: ArgumentHelp("Only entities with more than this many downloads.", valueName: "n"))
-        var minDownloads: Int64?
-
-        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry.", valueName: "file"))
-        var registry: String?
+        @OptionGroup var filters: QuestionFilterOptions
 
         @Flag(help: "Print the compiled query (the same value `lineage ask` builds from words).")
         var explainQuery = false
 
-        @Flag(help: "Also list papers that model-card templates cite whatever the model (left out by default; see README).")
-        var allPapers = false
+        @OptionGroup var downstream: DownstreamOptions
 
         @OptionGroup var options: QueryOptions
 
         /// Whether the flags ask a downstream question rather than list descendant models.
-        var isQuestion: Bool { kind != nil || country != nil || since != nil || minDownloads != nil || explainQuery }
+        var isQuestion: Bool { filters.isSet || explainQuery }
 
         func validate() throws {
-            if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
             if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more") }
         }
 
         func run() throws {
-            let mask = try relation.map(LineageQueries.relationMask(from:)) ?? .all
-            let (queries, store) = try options.openQueries(noteSmallStore: !isQuestion)
-            if isQuestion {
-                var flags = QueryFlags(target: name)
-                flags.relations = relation.map { _ in Relation.allCases.filter { mask.contains($0) } }
-                flags.maxDepth = maxDepth
-                flags.country = country
-                flags.kind = kind
-                flags.since = since
-                flags.minDownloads = minDownloads
-                flags.declaredOnly = options.declaredOnly
-                let query = try flags.compile()
-                if explainQuery { print(try AskRequest(question: flags.text, query: query).explanation()) }
-                var answerer = QuestionAnswerer(
-                    queries: queries,
-                    registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registry),
-                    store: store)
-                answerer.storeNote = StoreSizeNote.text(for: queries.loaded.data, store: store)
-                answerer.allPapers = allPapers
-                try options.print(try answerer.answer(flags.text, query: query, limit: limitValue(limit) ?? Int.max))
+            let mask = try relations.mask() ?? .all
+            let session = options.session(registry: downstream.registry)
+            let (queries, store) = try session.openQueries(noteSmallStore: !isQuestion)
+            guard isQuestion else {
+                try options.print(try queries.descendants(of: name, relations: mask, maxDepth: maxDepth, limit: limit.rows(), order: sort))
                 return
             }
-            try options.print(try queries.descendants(of: name, relations: mask, maxDepth: maxDepth, limit: limitValue(limit), order: sort))
+            var flags = QueryFlags(target: name)
+            flags.relations = relations.relation.map { _ in Relation.allCases.filter { mask.contains($0) } }
+            flags.maxDepth = maxDepth
+            filters.apply(to: &flags)
+            flags.declaredOnly = session.declaredOnly
+            let query = try flags.compile()
+            if explainQuery { print(try AskRequest(question: flags.text, query: query).explanation()) }
+            let answerer = try session.answerer(queries, store: store, allPapers: downstream.allPapers)
+            try options.print(try answerer.answer(flags.text, query: query, limit: limit.rows() ?? Int.max))
         }
     }
 }

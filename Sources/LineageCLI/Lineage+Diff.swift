@@ -34,21 +34,17 @@ extension Lineage {
         @Option(help: ArgumentHelp("Rows per family and organization section (or listed rows); 0 for all.", valueName: "n"))
         var limit = 10
 
-        @Option(help: ArgumentHelp("An organization registry CSV layered over the bundled one (family origins).", valueName: "file"))
-        var registry: String?
+        @OptionGroup var registry: RegistryFileOption
 
         @OptionGroup var options: QueryOptions
 
         func run() throws {
-            let locator = StoreLocator(explicitPath: options.storeOptions.store)
-            let (store, description) = try locator.openForReading()
-            let diff = HistoryDiff(
-                store: store, storeDescription: description,
-                registry: try OrganizationRegistry.load(locator: locator, userFile: registry)
-            ) {
-                try LineageQueries.open(
-                    locator: locator, familiesFile: options.familiesFile, declaredOnly: options.declaredOnly, includeRemoved: true
-                ).queries
+            // A diff names removed models, so its graph keeps them.
+            var session = options.session(registry: registry)
+            session.includeRemoved = true
+            let (store, description) = try session.openStore()
+            let diff = HistoryDiff(store: store, storeDescription: description, registry: try session.registry()) {
+                try session.queries().queries
             }
             try options.print(try diff.report(from: from, to: to, limit: limitValue(limit), listing: list))
         }

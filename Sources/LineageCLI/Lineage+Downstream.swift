@@ -31,40 +31,29 @@ extension Lineage {
         @Option(help: ArgumentHelp("Entity types: organization, space, paper, project (comma-separated; default all).", valueName: "types"))
         var type: String?
 
-        @Option(help: ArgumentHelp("Only owners from these countries (ISO codes, comma-separated).", valueName: "codes"))
-        var country: String?
-
-        @Option(help: ArgumentHelp("Only owners of these kinds, comma-separated.", valueName: "kinds"))
-        var kind: String?
+        @OptionGroup var owners: OwnerFilterOptions
 
         @Flag(help: "Count the families' own namespaces as downstream organizations too.")
         var includeOwners = false
 
-        @Flag(help: "Also list papers that model-card templates cite whatever the model (left out by default; see README).")
-        var allPapers = false
-
         @Option(help: ArgumentHelp("entity (one row each) or country (country reach).", valueName: "grouping"))
         var by: String = "entity"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Rows to print (0: all).", valueName: "n"))
-        var limit = 50
+        @OptionGroup var limit: LimitOption
 
-        @Option(name: .customLong("registry"), help: ArgumentHelp("A registry CSV layered on top (its rows win).", valueName: "file"))
-        var registryFile: String?
+        @OptionGroup var downstream: DownstreamOptions
 
         @OptionGroup var options: QueryOptions
 
         func validate() throws {
             if families.isEmpty == (origin == nil) { throw ValidationError("Name families, or give --origin CODE (not both)") }
             if by != "entity" && by != "country" { throw ValidationError("--by is entity or country") }
-            if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
         }
 
         func run() throws {
-            let (queries, _) = try options.openQueries()
-            let registry = try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registryFile)
-            var index = DownstreamIndex(queries: queries, registry: registry)
-            if allPapers { index.excludedPapers = [] }
+            let session = options.session(registry: downstream.registry)
+            let (queries, _) = try session.openQueries()
+            let index = try session.downstreamIndex(queries, allPapers: downstream.allPapers)
             var filter = DownstreamFilter(includeFamilyOwners: includeOwners)
             if let type {
                 for word in type.split(separator: ",").map(String.init) {
@@ -72,8 +61,8 @@ extension Lineage {
                     filter.types.insert(t)
                 }
             }
-            filter.countries = try country.map(RegistryCommandSupport.countries)
-            filter.kinds = try kind.map(RegistryCommandSupport.kinds)
+            filter.countries = try owners.countries()
+            filter.kinds = try owners.kinds()
             var report: DownstreamReport
             if let origin {
                 guard let code = CountryCode.parse(origin) else { throw ValidationError("unknown country '\(origin)'") }
@@ -88,7 +77,7 @@ extension Lineage {
                 try options.print(CountryReachReport(report))
                 return
             }
-            if limit > 0, report.entities.count > limit, options.format != .json {
+            if let limit = limit.rows(), report.entities.count > limit, options.format != .json {
                 let total = report.entities.count
                 report.entities = Array(report.entities.prefix(limit))
                 try options.print(report)

@@ -24,7 +24,7 @@ extension Lineage {
 
         func run() throws {
             if noCounts {
-                try options.print(try FamilyCatalog.load(userFile: options.familiesFile).report)
+                try options.print(try options.session().catalog().report)
             } else {
                 let (queries, store) = try options.openQueries()
                 try options.print(queries.familiesReport(store: store))

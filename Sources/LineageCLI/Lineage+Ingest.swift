@@ -57,8 +57,7 @@ extension Lineage {
         @Flag(help: "Skip malformed records, report how many and where, and ingest the rest.")
         var skipInvalid = false
 
-        @Flag(name: .shortAndLong, help: "Print no progress line and no summary.")
-        var quiet = false
+        @OptionGroup var reporting: QuietFlag
 
         @Flag(help: "Do not start a new store from the bundled default snapshot when the inputs describe no models.")
         var noDefaultData = false
@@ -78,9 +77,9 @@ extension Lineage {
         }
 
         func run() throws {
-            let path = StoreLocator(explicitPath: storeOptions.store).writePath
+            let path = storeOptions.locator.writePath
             let target = try WritableStore.openOrCreate(path: path)
-            let progress = quiet ? nil : ProgressLine.forStandardError(minimumBytes: 4 << 20)
+            let progress = reporting.quiet ? nil : ProgressLine.forStandardError(minimumBytes: 4 << 20)
             let options = IngestOptions(
                 format: format, skipInvalid: skipInvalid, startFromBundledDefault: !noDefaultData,
                 asOf: asOf.flatMap(FileNameDate.parse), fullSnapshot: fullSnapshot.flatMap(SnapshotScope.init))
@@ -88,7 +87,7 @@ extension Lineage {
                 defer { progress?.finish() }
                 return try Ingestor(options: options).ingest(paths: files, into: store, progress: progress.map { line in { line.update($0) } })
             }
-            if !quiet { print(IngestSummaryText.render(result, storePath: path)) }
+            if !reporting.quiet { print(IngestSummaryText.render(result, storePath: path)) }
         }
     }
 }

@@ -39,8 +39,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("A project ingested from a CycloneDX BOM (its metadata.component name).", valueName: "name"))
         var project: String?
 
-        @Option(name: .customLong("registry"), help: ArgumentHelp("A registry CSV layered on top of the organization registry.", valueName: "file"))
-        var registryFile: String?
+        @OptionGroup var registry: RegistryFileOption
 
         @Option(help: ArgumentHelp("The family (id, label or alias).", valueName: "family"))
         var family: String?
@@ -56,16 +55,16 @@ extension Lineage {
         }
 
         func run() throws {
-            let (queries, _) = try options.openQueries()
-            let registry = try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registryFile)
+            let session = options.session(registry: registry)
+            let (queries, _) = try session.openQueries()
             if let project {
-                let index = DownstreamIndex(queries: queries, registry: registry)
+                let index = try session.downstreamIndex(queries)
                 try options.print(ProjectLockInReport(project: try index.project(named: project), index: index))
             } else if let org {
                 try options.print(try queries.switchingCost(org: org, family: family, explain: explain))
             } else if let group {
                 let orgs = group.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let countries = registry.countryAttribution(catalog: queries.catalog, authors: queries.loaded.data.authors)
+                let countries = try session.registry().countryAttribution(catalog: queries.catalog, authors: queries.loaded.data.authors)
                 try options.print(try queries.lockIn(group: orgs, family: family, countries: countries))
             }
         }

@@ -28,8 +28,7 @@ extension Lineage {
                 print("No .query files in \(directory ?? "./queries") and none bundled.")
                 return
             }
-            let rows = [["file", "from", "description", "question"]] + found.map { [$0.argument, $0.origin, $0.query.description, $0.query.question] }
-            print(TextTable.render(rows).joined(separator: "\n"))
+            print(try SavedQueriesReport(found).render(.table))
         }
     }
 }

@@ -33,7 +33,7 @@ extension Lineage {
 
         func run() throws {
             let (queries, _) = try options.openQueries()
-            try options.print(queries.reach(by: by, top: limitValue(top)))
+            try options.print(queries.reach(by: by, top: top == 0 ? nil : top))
         }
     }
 }

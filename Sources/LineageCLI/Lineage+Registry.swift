@@ -33,21 +33,18 @@ extension Lineage {
     }
 }
 
-/// Options shared by the registry subcommands.
+/// Options shared by the registry subcommands: the store, `--registry` and the output format.
 struct RegistryOptions: ParsableArguments {
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .customLong("registry"), help: ArgumentHelp("A registry CSV layered on top (its rows win).", valueName: "file"))
-    var registryFile: String?
+    @OptionGroup var registry: RegistryFileOption
 
     @Option(help: ArgumentHelp("Output format: table, json or csv.", valueName: "format"))
     var format: OutputFormat = .table
 
-    var locator: StoreLocator { StoreLocator(explicitPath: storeOptions.store) }
-
-    /// The registry: bundled, the store's rows when a store exists, then --registry.
-    func loadRegistry() throws -> OrganizationRegistry {
-        try OrganizationRegistry.load(locator: locator, userFile: registryFile)
+    /// The session: the registry is bundled, the store's rows when a store exists, then --registry.
+    var session: LineageSession {
+        LineageSession(locator: storeOptions.locator, registryFile: registry.file)
     }
 }
 
@@ -55,11 +52,7 @@ extension Lineage.Registry {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the registry's namespaces, with coverage of the store.")
 
-        @Option(help: ArgumentHelp("Only these countries (ISO codes, comma-separated).", valueName: "codes"))
-        var country: String?
-
-        @Option(help: ArgumentHelp("Only these kinds, comma-separated.", valueName: "kinds"))
-        var kind: String?
+        @OptionGroup var owners: OwnerFilterOptions
 
         @Flag(help: "Only namespaces with no known country.")
         var unknown = false
@@ -67,16 +60,10 @@ extension Lineage.Registry {
         @OptionGroup var options: RegistryOptions
 
         func run() throws {
-            let registry = try options.loadRegistry()
-            let countries = try country.map { try RegistryCommandSupport.countries($0) }
-            let kinds = try kind.map { try RegistryCommandSupport.kinds($0) }
-            let rows = registry.organizations.filter { o in
-                (countries == nil || o.country.map { countries!.contains($0) } == true)
-                    && (kinds == nil || o.kind.map { kinds!.contains($0) } == true)
-                    && (!unknown || o.country == nil)
-            }
-            let (queries, store) = try LineageQueries.open(locator: options.locator, familiesFile: nil)
-            noteStoreSize(queries, store: store)
+            let registry = try options.session.registry()
+            let rows = registry.organizations(
+                countries: try owners.countries(), kinds: try owners.kinds(), unknownCountryOnly: unknown)
+            let (queries, store) = try options.session.openQueries()
             let coverage = DownstreamIndex(queries: queries, registry: registry).coverage()
             print(try RegistryListReport(registry: registry, organizations: rows, coverage: coverage, store: store).render(options.format))
         }
@@ -91,34 +78,7 @@ extension Lineage.Registry {
         @OptionGroup var options: RegistryOptions
 
         func run() throws {
-            let registry = try options.loadRegistry()
-            guard let o = registry.organization(namespace) else {
-                let close = registry.suggestions(for: namespace)
-                throw LineageError("'\(namespace)' is not in the registry" + (close.isEmpty ? "" : "; did you mean: \(close.joined(separator: ", "))?")
-                    + "; add it with `lineage registry add \(namespace) --country CC --kind KIND --evidence …`")
-            }
-            if options.format == .json {
-                struct Shown: Encodable { var organization: Organization; var overridden: [Organization]; var conflicts: [RegistryConflict] }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let shown = Shown(organization: o, overridden: registry.overriddenRows(of: namespace), conflicts: registry.conflicts(of: namespace))
-                print(String(decoding: try encoder.encode(shown), as: UTF8.self))
-                return
-            }
-            var lines = [
-                "Namespace  \(o.namespace)",
-                "Name       \(o.name ?? "unknown")",
-                "Country    \(o.country.map(CountryCode.label) ?? "unknown")",
-                "Kind       \(o.kind?.rawValue ?? "unknown")",
-                "Source     \(o.source)",
-                "Evidence   \(o.evidence ?? "none")",
-                "Layer      \(o.layer)",
-            ]
-            for lower in registry.overriddenRows(of: namespace) {
-                lines.append("Overrides  \(lower.layer): country \(lower.country ?? "unknown"), kind \(lower.kind?.rawValue ?? "unknown") (\(lower.source))")
-            }
-            for conflict in registry.conflicts(of: namespace) { lines.append("Conflict   \(conflict.text)") }
-            print(lines.joined(separator: "\n"))
+            print(try RegistryEntryReport(namespace: namespace, registry: try options.session.registry()).render(options.format))
         }
     }
 
@@ -167,7 +127,7 @@ extension Lineage.Registry {
         }
 
         func run() throws {
-            let locator = StoreLocator(explicitPath: storeOptions.store)
+            let locator = storeOptions.locator
             var key = supplier ?? namespace ?? ""
             var isSupplier = supplier != nil
             if !isSupplier, key.contains("/") || key.contains(where: \.isWhitespace) {
@@ -208,7 +168,7 @@ extension Lineage.Registry {
         func run() throws {
             let rows = try OrganizationRegistry.parse(
                 contentsOf: file, layer: "store", defaultSource: "user file \((file as NSString).lastPathComponent)")
-            let (path, replaced, startedFrom) = try OrganizationRegistry.addToStore(rows, locator: StoreLocator(explicitPath: storeOptions.store))
+            let (path, replaced, startedFrom) = try OrganizationRegistry.addToStore(rows, locator: storeOptions.locator)
             if let startedFrom { print(IngestSummaryText.bundledDefaultLine(startedFrom)) }
             print("\(path): imported \(rows.count) rows from \(file) (\(rows.count - replaced) new, \(replaced) replaced)")
         }
@@ -220,7 +180,7 @@ extension Lineage.Registry {
         @OptionGroup var options: RegistryOptions
 
         func run() throws {
-            print(try RegistryConflictsReport(conflicts: try options.loadRegistry().conflicts).render(options.format))
+            print(try RegistryConflictsReport(conflicts: try options.session.registry().conflicts).render(options.format))
         }
     }
 
@@ -238,18 +198,9 @@ extension Lineage.Registry {
         @OptionGroup var options: RegistryOptions
 
         func run() throws {
-            let registry = try options.loadRegistry()
-            let (queries, store) = try LineageQueries.open(locator: options.locator, familiesFile: nil)
-            noteStoreSize(queries, store: store)
-            let coverage = DownstreamIndex(queries: queries, registry: registry).coverage()
-            switch options.format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(coverage), as: UTF8.self))
-            default:
-                print("Store: \(store)\n\(coverage.report)")
-            }
+            let (queries, store) = try options.session.openQueries()
+            let coverage = try options.session.downstreamIndex(queries).coverage()
+            print(try RegistryCoverageReport(coverage: coverage, store: store).render(options.format))
         }
     }
 }

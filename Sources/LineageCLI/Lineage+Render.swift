@@ -55,19 +55,11 @@ extension Lineage {
         @Option(help: ArgumentHelp("Only descendants by authors from these countries (US, CN, EU, France…; comma-separated); their ancestors are drawn too.", valueName: "list"))
         var country: String?
 
-        @Option(help: ArgumentHelp("Follow only these relations: finetune, adapter, quantized, merge, unknown (comma-separated).", valueName: "list"))
-        var relation: String?
+        @OptionGroup var relation: RelationOption
 
-        @Flag(help: "Ignore edges whose relation was inferred; draw only relations the inputs declared.")
-        var declaredOnly = false
+        @OptionGroup var sessionOptions: SessionOptions
 
-        @OptionGroup var storeOptions: StoreOptions
-
-        @Option(name: .customLong("families"), help: ArgumentHelp("A CSV of extra families (as for `lineage families`).", valueName: "file"))
-        var familiesFile: String?
-
-        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry (yours wins); gives author countries.", valueName: "file"))
-        var registry: String?
+        @OptionGroup var registry: RegistryFileOption
 
         @Flag(help: ArgumentHelp("Print selection, DOT and Graphviz times on standard error.", visibility: .hidden))
         var timings = false
@@ -86,21 +78,20 @@ extension Lineage {
 
         func run() throws {
             let format = self.format ?? MapFormat(path: output) ?? .svg
-            let relations = try relation.map(LineageQueries.relationMask(from:))
+            let relations = try relation.mask()
             let countries = try country.map(MapRequest.countries(from:))
             let question = try MapQuestion.detect(target)
 
             let clock = ContinuousClock()
             var start = clock.now
-            let (queries, store) = try LineageQueries.open(
-                locator: StoreLocator(explicitPath: storeOptions.store), familiesFile: familiesFile,
-                declaredOnly: declaredOnly || question?.declaredOnly == true)
+            var session = sessionOptions.session(registry: registry)
+            session.declaredOnly = session.declaredOnly || question?.declaredOnly == true
+            let (queries, store) = try session.openQueries()
             let loadTime = clock.now - start
             // Keep the graph alive to the end: freeing a million names as soon as the map is built costs
             // more than the selection itself, and the process is about to exit anyway.
             defer { withExtendedLifetime(queries) {} }
-            noteStoreSize(queries, store: store)
-            let lookups = MapLookups(registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: storeOptions.store), userFile: registry))
+            let lookups = MapLookups(registry: try session.registry())
             let snapshot = store == BundledDefault.description ? store : "store " + URL(fileURLWithPath: store).lastPathComponent
 
             // Flags given on the command line win over a question's filters.
@@ -124,18 +115,9 @@ extension Lineage {
             start = clock.now
             let bytes = try map.render(format)
             let renderTime = clock.now - start
-
             if let repeatCount, repeatCount > 0 {
-                _ = try map.render(format)  // warm-up: fonts, plugins, malloc arenas
-                let before = residentKB()
-                let loopStart = clock.now
-                for _ in 0..<repeatCount where try map.render(format) != bytes {
-                    throw LineageError("render \(format.rawValue) gave different bytes on a repeat")
-                }
-                let each = (clock.now - loopStart) / repeatCount
-                let after = residentKB()
-                FileHandle.standardError.write(Data(
-                    "repeat: \(repeatCount) renders, \(Self.milliseconds(each)) each, rss \(before) KB -> \(after) KB (\(after - before >= 0 ? "+" : "")\(after - before) KB)\n".utf8))
+                let repeated = try MapRenderRepeat.run(map, format: format, count: repeatCount, expected: bytes)
+                FileHandle.standardError.write(Data((repeated.text + "\n").utf8))
             }
 
             if output == "-" {
@@ -146,28 +128,14 @@ extension Lineage {
                 } catch {
                     throw LineageError("cannot write \(output): \(error.localizedDescription)")
                 }
-                let s = map.selection
-                let cut = s.collapsed.reduce(0) { $0 + $1.count }
-                FileHandle.standardError.write(Data(
-                    "Wrote \(output) (\(format.rawValue), \(map.layout.rawValue) layout): \(s.nodes.count) nodes, \(s.edges.count) edges\(cut > 0 ? ", \(cut) more folded" : "")\n".utf8))
+                FileHandle.standardError.write(Data((map.writtenLine(file: output, format: format) + "\n").utf8))
             }
             if timings {
-                let ms = Self.milliseconds
+                let ms = MapRenderRepeat.milliseconds
                 FileHandle.standardError.write(Data(
-                    "timings: load \(ms(loadTime)), select+dot \(ms(selectTime)), graphviz \(ms(renderTime)), nodes \(map.selection.nodes.count), universe \(map.selection.universeCount)\n".utf8))
+                    ("timings: load \(ms(loadTime)), select+dot \(ms(selectTime)), graphviz \(ms(renderTime)), "
+                        + "nodes \(map.selection.nodes.count), universe \(map.selection.universeCount)\n").utf8))
             }
-        }
-
-        static func milliseconds(_ d: Duration) -> String {
-            String(format: "%.1f ms", Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15)
-        }
-
-        /// Resident set size in KB from /proc (Linux); 0 elsewhere.
-        private func residentKB() -> Int {
-            guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-            let fields = text.split(separator: " ")
-            guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-            return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
         }
     }
 }

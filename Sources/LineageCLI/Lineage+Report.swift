@@ -37,8 +37,7 @@ extension Lineage {
 
         @OptionGroup var options: QueryOptions
 
-        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry (yours wins).", valueName: "file"))
-        var registry: String?
+        @OptionGroup var registry: RegistryFileOption
 
         func validate() throws {
             if maxNodes < 1 { throw ValidationError("--max-nodes must be 1 or more") }
@@ -47,12 +46,10 @@ extension Lineage {
         }
 
         func run() throws {
-            let (queries, store) = try options.openQueries()
+            let session = options.session(registry: registry)
+            let (queries, store) = try session.openQueries()
             defer { withExtendedLifetime(queries) {} }
-            var builder = ReportBuilder(
-                queries: queries,
-                registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registry),
-                store: store)
+            var builder = ReportBuilder(queries: queries, registry: try session.registry(), store: store)
             builder.maxNodes = maxNodes
             builder.top = top
             let html = HTMLReport.render(try builder.content(for: target))

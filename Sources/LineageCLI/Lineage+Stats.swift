@@ -26,7 +26,7 @@ extension Lineage {
         var format: Format = .text
 
         func run() throws {
-            let (store, description) = try StoreLocator(explicitPath: storeOptions.store).openForReading()
+            let (store, description) = try storeOptions.session.openStore()
             let report = try StatsReport(store: store, description: description)
             if let note = StoreSizeNote.text(models: report.models, store: description) {
                 FileHandle.standardError.write(Data((note + "\n").utf8))

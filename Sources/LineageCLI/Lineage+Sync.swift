@@ -82,8 +82,7 @@ extension Lineage {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        @Flag(name: .shortAndLong, help: "Print no progress line and no summary.")
-        var quiet = false
+        @OptionGroup var reporting: QuietFlag
 
         func validate() throws {
             if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
@@ -102,7 +101,7 @@ extension Lineage {
 
         func run() throws {
             let environment = ProcessInfo.processInfo.environment
-            let path = StoreLocator(explicitPath: storeOptions.store).writePath
+            let path = storeOptions.locator.writePath
             if status {
                 print(HubSyncStatusText.render(try LineageStore.open(path: path).syncCursors(), storePath: path))
                 return
@@ -116,7 +115,7 @@ extension Lineage {
             options.since = since.flatMap(HubTimestamp.parse)
             options.restart = restart
             options.token = try HubToken.resolve(tokenFile: tokenFile, environment: environment)
-            if let token = options.token, hub.isInsecureRemote, !quiet {
+            if let token = options.token, hub.isInsecureRemote, !reporting.quiet {
                 FileHandle.standardError.write(Data("warning: sending the token (\(token.source)) over plain http to \(hub)\n".utf8))
             }
             let store = try LineageStore.openOrCreate(path: path)
@@ -124,11 +123,11 @@ extension Lineage {
                 try syncNamespaces(hub: hub, token: options.token, store: store, path: path)
                 return
             }
-            let progress = quiet ? nil : HubSyncProgressLine()
+            let progress = reporting.quiet ? nil : HubSyncProgressLine()
             defer { progress?.finish() }
             let result = try HubSync(options: options).run(into: store, progress: progress.map { line in { line.update($0) } })
             progress?.finish()
-            if !quiet { print(HubSyncSummaryText.render(result, storePath: path, endpoint: hub, limit: limit)) }
+            if !reporting.quiet { print(HubSyncSummaryText.render(result, storePath: path, endpoint: hub, limit: limit)) }
         }
 
         /// `--namespaces`: asks the Hub about the given namespaces, or every author in the store.
@@ -140,11 +139,11 @@ extension Lineage {
             var sync = HubNamespaceSync(endpoint: hub, token: token)
             sync.limit = limit
             sync.refresh = restart
-            let progress = quiet ? nil : HubSyncProgressLine()
+            let progress = reporting.quiet ? nil : HubSyncProgressLine()
             defer { progress?.finish() }
             let result = try sync.run(namespaces: list, into: store, progress: progress.map { line in { line.update($0) } })
             progress?.finish()
-            guard !quiet else { return }
+            guard !reporting.quiet else { return }
             let disagreements = try OrganizationRegistry.load(store: store).conflicts.filter { $0.otherSource == OrganizationRegistry.hubAPISource }.count
             print(result.text)
             print("From \(hub) into \(path) in \(String(format: "%.1f", result.seconds)) s; "

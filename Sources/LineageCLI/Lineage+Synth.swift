@@ -41,8 +41,7 @@ extension Lineage {
         @Flag(help: "Print the calibration as JSON on standard error instead of text (implies --report).")
         var json = false
 
-        @Flag(name: .shortAndLong, help: "Print no summary line.")
-        var quiet = false
+        @OptionGroup var reporting: QuietFlag
 
         func validate() throws {
             if models < 0 { throw ValidationError("--models must be 0 or more.") }
@@ -59,14 +58,12 @@ extension Lineage {
             if report || json {
                 let calibration = SyntheticHubCalibration(hub: hub)
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    FileHandle.standardError.write(try encoder.encode(calibration) + Data("\n".utf8))
+                    FileHandle.standardError.write(Data((try JSONOutput.string(calibration) + "\n").utf8))
                 } else {
                     FileHandle.standardError.write(Data((calibration.text + "\n").utf8))
                 }
             }
-            if !quiet {
+            if !reporting.quiet {
                 let g = (generated - start).components, w = (written - generated).components
                 let seconds = { (c: (seconds: Int64, attoseconds: Int64)) in Double(c.seconds) + Double(c.attoseconds) / 1e18 }
                 let where_ = output == "-" ? "standard output" : output

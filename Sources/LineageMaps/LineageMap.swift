@@ -37,3 +37,12 @@ public struct LineageMap: Sendable {
         }
     }
 }
+
+extension LineageMap {
+    /// The line `lineage render` prints on standard error after writing the map to `file` as `format`.
+    public func writtenLine(file: String, format: MapFormat) -> String {
+        let cut = selection.collapsed.reduce(0) { $0 + $1.count }
+        return "Wrote \(file) (\(format.rawValue), \(layout.rawValue) layout): \(selection.nodes.count) nodes, \(selection.edges.count) edges"
+            + (cut > 0 ? ", \(cut) more folded" : "")
+    }
+}

@@ -38,8 +38,6 @@ public struct AskRequest: Sendable {
 
     /// How the question was understood: the compiled query as indented JSON.
     public func explanation() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return "Understood as:\n" + String(decoding: try encoder.encode(query), as: UTF8.self) + "\n"
+        "Understood as:\n" + (try JSONOutput.string(query)) + "\n"
     }
 }
