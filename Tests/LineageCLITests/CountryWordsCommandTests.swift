@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// Every `--country` flag and every question reads country words through the one country vocabulary
