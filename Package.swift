@@ -44,6 +44,7 @@ let package = Package(
             name: "LineageCatalog",
             dependencies: ["LineageSupport", "LineageGraph", "LineageHub", "LineageStore"],
             resources: [
+                .copy("Resources/countries.csv"),
                 .copy("Resources/families.csv"),
                 .copy("Resources/renames.csv"),
                 .copy("Resources/organizations.csv"),

@@ -6,6 +6,7 @@ Inputs (read-only):
   ../shared/hubdata/epoch/all_ai_models.csv,        Epoch AI, "Data on AI Models", epoch.ai/data/ai-models, CC-BY 4.0:
   ../shared/hubdata/epoch/notable_ai_models.csv       organization name -> country, categorization
   Sources/LineageCatalog/Resources/organization-aliases.csv   ours: Epoch organization name -> Hub namespace
+  Sources/LineageCatalog/Resources/countries.csv              ours: the country vocabulary (codes, the EU's members)
   scripts/registry/curated.csv                            ours: hand-curated rows with an evidence note each
 
 Outputs:
@@ -31,8 +32,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESOURCES = os.path.join(ROOT, "Sources", "LineageCatalog", "Resources")
 
 ATOM_REGION = {"us": "US", "china": "CN"}
-EU = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-      "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+
+
+def read_countries():
+    """Lineage's one country vocabulary (countries.csv): country codes, and group code -> member codes."""
+    with open(os.path.join(RESOURCES, "countries.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return {r["code"] for r in rows if not r["members"]}, {r["code"]: set(r["members"].split()) for r in rows if r["members"]}
+
+
+COUNTRIES, GROUPS = read_countries()
+EU = GROUPS["EU"]
 EPOCH_COUNTRY = {
     "United States of America": "US", "China": "CN", "United Kingdom of Great Britain and Northern Ireland": "GB",
     "Canada": "CA", "Germany": "DE", "Japan": "JP", "Korea (Republic of)": "KR", "France": "FR", "Switzerland": "CH",
@@ -45,6 +55,7 @@ EPOCH_COUNTRY = {
     "Argentina": "AR", "New Zealand": "NZ", "Estonia": "EE", "Luxembourg": "LU", "Romania": "RO", "Slovenia": "SI",
 }
 EPOCH_KIND = {"Industry": "company", "Academia": "academic", "Research collective": "nonprofit", "Government": "government"}
+assert set(EPOCH_COUNTRY.values()) <= COUNTRIES, "EPOCH_COUNTRY maps to a code missing from countries.csv"
 KINDS = {"big-tech", "startup", "company", "academic", "nonprofit", "government", "community", "organization", "individual"}
 
 

@@ -65,11 +65,11 @@ extension Lineage {
             filter.kinds = try owners.kinds()
             var report: DownstreamReport
             if let origin {
-                guard let code = CountryCode.parse(origin) else { throw ValidationError("unknown country '\(origin)'") }
-                guard !index.families(fromCountry: code).isEmpty else {
-                    throw LineageError("no family's owner is from \(CountryCode.label(code)) in the registry; `lineage families` lists the families")
+                let countries = try CountryVocabulary.bundled.countries(list: origin)
+                guard !index.families(fromCountries: countries).isEmpty else {
+                    throw LineageError("no family's owner is from \(CountryCode.label(countries.label)) in the registry; `lineage families` lists the families")
                 }
-                report = index.downstream(ofFamiliesFrom: code, filter: filter)
+                report = index.downstream(ofFamiliesFrom: countries, filter: filter)
             } else {
                 report = index.downstream(ofFamilies: try families.map { try queries.familyIndex($0) }, filter: filter)
             }

@@ -207,16 +207,9 @@ extension Lineage.Registry {
 
 /// Parsing and store access shared by the registry and downstream commands.
 enum RegistryCommandSupport {
-    /// `US,cn` → `{US, CN}`; country names and common aliases are accepted.
+    /// `US,cn` → `{US, CN}`, `EU` → its members: every word of `CountryVocabulary`.
     static func countries(_ list: String) throws -> Set<String> {
-        var out = Set<String>()
-        for word in list.split(separator: ",").map(String.init) where !word.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let code = CountryCode.parse(word) else {
-                throw ValidationError("unknown country '\(word)': use ISO 3166-1 alpha-2 codes such as US, CN, FR")
-            }
-            out.insert(code)
-        }
-        return out
+        Set(try CountryVocabulary.bundled.countries(list: list).codes)
     }
 
     static func kinds(_ list: String) throws -> Set<OrganizationKind> {

@@ -97,7 +97,8 @@ extension OrganizationRegistry {
         if let country {
             let upper = country.uppercased()
             guard upper.count == 2, CountryCode.isValid(upper) else {
-                let hint = CountryCode.parse(country).map { "; did you mean \($0)?" } ?? ""
+                let named = CountryVocabulary.bundled.countrySet(country)
+                let hint = named.map { $0.codes == [$0.label] ? "; did you mean \($0.label)?" : "; \($0.label) is a group of countries, not one" } ?? ""
                 throw CatalogError("unknown country code '\(MessageText.clip(country))' for \(namespace): use an ISO 3166-1 alpha-2 code such as US, CN, FR\(hint)")
             }
             code = upper

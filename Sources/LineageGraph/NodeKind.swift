@@ -6,19 +6,10 @@ public enum NodeKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case model = 0
     /// A parent named by a model card that is not (or no longer) on the Hub.
     case external = 1
-    case organization = 2
-    case space = 3
-    case paper = 4
-    case project = 5
+    case organization = 2, space = 3, paper = 4, project = 5
 
-    public var description: String {
-        switch self {
-        case .model: "model"
-        case .external: "external"
-        case .organization: "organization"
-        case .space: "space"
-        case .paper: "paper"
-        case .project: "project"
-        }
-    }
+    /// Names in raw-value order.
+    private static let names = ["model", "external", "organization", "space", "paper", "project"]
+
+    public var description: String { Self.names[Int(rawValue)] }
 }

@@ -43,21 +43,10 @@ public struct MapRequest: Sendable, Equatable {
         self.layout = layout
     }
 
-    /// Parses `--country`: comma-separated country words as questions spell them (`US`, `U.S.`,
-    /// `china`, `EU`, any ISO 3166-1 alpha-2 code).
+    /// Parses `--country`: comma-separated words of `CountryVocabulary` (`US`, `U.S.`, `china`, `EU`,
+    /// any ISO 3166-1 alpha-2 code), as every `--country` flag and question reads them.
     /// - Throws: `LineageError` naming the word it does not know.
     public static func countries(from list: String) throws(LineageError) -> CountrySet {
-        var codes: [String] = [], labels: [String] = []
-        for raw in list.split(separator: ",") {
-            let word = raw.trimmingCharacters(in: .whitespaces)
-            guard !word.isEmpty else { continue }
-            guard let set = CountryNames.phrases[word.lowercased()] else {
-                throw LineageError("unknown country '\(MessageText.clip(word))'; use an ISO 3166 code such as US, CN or FR, a name such as China, or EU")
-            }
-            codes += set.codes
-            labels.append(set.label)
-        }
-        guard !codes.isEmpty else { throw LineageError("--country needs a country, e.g. US, CN or EU") }
-        return CountrySet(codes: Array(Set(codes)), label: labels.joined(separator: "+"))
+        try CountryVocabulary.bundled.countries(list: list)
     }
 }

@@ -133,17 +133,10 @@ public struct MapSelection: Sendable, Equatable {
     /// Candidate descendants drawn (seeds excluded).
     public var keptCandidateCount: Int { nodes.lazy.filter { $0.role == .descendant }.count }
 
-    /// How much a descendant made this way adds to its ancestors' weighted reach: derivative work
-    /// (fine-tunes, adapters) counts fully, repackaging (quantizations) little.
-    public static func relationWeight(_ relation: Relation) -> Double {
-        switch relation {
-        case .finetune: 1.0
-        case .adapter: 0.8
-        case .merge: 0.6
-        case .unknown: 0.5
-        case .quantized: 0.25
-        }
-    }
+    /// How much a descendant made this way adds to its ancestors' weighted reach
+    /// (`RelationTraits.mapWeight`): derivative work (fine-tunes, adapters) counts fully, repackaging
+    /// (quantizations) little.
+    public static func relationWeight(_ relation: Relation) -> Double { relation.traits.mapWeight }
 
     /// Selects the map of `seeds` in `graph`.
     ///

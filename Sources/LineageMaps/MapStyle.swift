@@ -68,21 +68,17 @@ public enum MapStyle {
 
     // MARK: - Edges
 
-    /// Edge attributes for a relation: finetune solid, adapter dashed, quantized dotted, merge bold,
-    /// unknown grey.
+    /// Edge attributes for a relation (`RelationTraits.dotAttributes`): finetune solid, adapter dashed,
+    /// quantized dotted, merge bold, unknown grey.
     public static func edge(for relation: Relation) -> DOTAttributes {
-        switch relation {
-        case .finetune: ["style": "solid", "color": "#444444"]
-        case .adapter: ["style": "dashed", "color": "#444444"]
-        case .quantized: ["style": "dotted", "color": "#444444"]
-        case .merge: ["style": "bold", "penwidth": "2", "color": "#444444"]
-        case .unknown: ["style": "solid", "color": "#aaaaaa"]
-        }
+        var attributes = DOTAttributes()
+        for (name, value) in relation.traits.dotAttributes { attributes[name] = value }
+        return attributes
     }
 
     /// The edge legend line of the map's title.
     public static let relationLegend =
-        "edges: finetune solid · adapter dashed · quantized dotted · merge bold · unknown grey"
+        "edges: " + Relation.table.map { "\($0.name) \($0.legend)" }.joined(separator: " · ")
 
     // MARK: - Text
 

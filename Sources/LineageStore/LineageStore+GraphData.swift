@@ -125,16 +125,22 @@ extension LineageStore {
             """).map { ModelAlias(legacyID: $0[0], canonicalID: $0[1], source: $0[2]) }
     }
 
-    /// The stored relation names differ in their first letter (the schema's CHECK keeps them to five).
+    /// Relations by the first byte of their stored name, where no two names share it (today all do not).
+    private static let relationByFirstByte: [Relation?] = {
+        var table = [Relation?](repeating: nil, count: 256)
+        let firsts = Relation.allCases.map { $0.name.utf8.first! }
+        for relation in Relation.allCases where firsts.filter({ $0 == relation.name.utf8.first! }).count == 1 {
+            table[Int(relation.name.utf8.first!)] = relation
+        }
+        return table
+    }()
+
+    /// A stored relation name, told by its first byte when that is unique (the schema's CHECK keeps
+    /// names to `Relation.table`'s), else read whole.
     private static func relation(_ statement: SQLiteStatement, _ column: Int32) -> Relation {
         guard let pointer = sqlite3_column_text(statement, column) else { return .unknown }
-        switch pointer.pointee {
-        case UInt8(ascii: "f"): return .finetune
-        case UInt8(ascii: "a"): return .adapter
-        case UInt8(ascii: "q"): return .quantized
-        case UInt8(ascii: "m"): return .merge
-        default: return .unknown
-        }
+        if let relation = relationByFirstByte[Int(pointer.pointee)] { return relation }
+        return text(statement, column).flatMap { Relation(hubName: $0) } ?? .unknown
     }
 
     /// `declared` is by far the most common value: recognized by its first byte without making a String.

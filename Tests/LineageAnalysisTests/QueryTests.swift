@@ -15,7 +15,7 @@ struct QueryTests {
         #expect(r.total == 7)
         #expect(r.direct == 2)
         #expect(r.indirect == 5)
-        #expect(r.byRelation == { var b = RelationBreakdown(); b.finetune = 4; b.adapter = 1; b.quantized = 1; b.merge = 1; return b }())
+        #expect(r.byRelation == { var b = RelationBreakdown(); b[.finetune] = 4; b[.adapter] = 1; b[.quantized] = 1; b[.merge] = 1; return b }())
         #expect(r.deepest == 3)
         #expect(r.downloads == 175)
         #expect(r.downloadsAllTime == 1750)
@@ -85,7 +85,7 @@ struct QueryTests {
         #expect((qwen.downloads, qwen.downloadsAllTime, qwen.distinctAuthors) == (175, 1750, 3))
         #expect((qwen.maxDepth, qwen.maxGeneration) == (3, 4))
         let llama = families.entries[1]
-        #expect((llama.members, llama.direct, llama.byRelation.merge, llama.downloads, llama.maxGeneration) == (2, 1, 1, 7, 1))
+        #expect((llama.members, llama.direct, llama.byRelation[.merge], llama.downloads, llama.maxGeneration) == (2, 1, 1, 7, 1))
 
         let roots = q.reach(by: .root)
         #expect(roots.entries.map(\.key) == ["Qwen/Qwen-Base", "meta-llama/Llama"])

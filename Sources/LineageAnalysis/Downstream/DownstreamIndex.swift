@@ -81,7 +81,12 @@ public struct DownstreamIndex: Sendable {
 
     /// Catalog indexes of the families whose owner is registered in `country`.
     public func families(fromCountry country: String) -> [Int] {
-        queries.catalog.entries.indices.filter { origin(ofFamily: $0)?.country == country }
+        families(fromCountries: CountrySet(codes: [country], label: country))
+    }
+
+    /// Indices of the families whose owner is registered in one of `countries` (`EU`: any member).
+    public func families(fromCountries countries: CountrySet) -> [Int] {
+        queries.catalog.entries.indices.filter { origin(ofFamily: $0)?.country.map(countries.contains) == true }
     }
 
     /// Countries of origin of the families model `node` belongs to, ascending, unknown ones left out.
@@ -262,8 +267,14 @@ public struct DownstreamIndex: Sendable {
     /// Everything downstream of the families whose owner is registered in `country` (`CN` for
     /// "Chinese-origin families").
     public func downstream(ofFamiliesFrom country: String, filter: DownstreamFilter = DownstreamFilter()) -> DownstreamReport {
-        var report = downstream(ofFamilies: families(fromCountry: country), filter: filter)
-        report.origin = country
+        downstream(ofFamiliesFrom: CountrySet(codes: [country], label: country), filter: filter)
+    }
+
+    /// Everything downstream of the families whose owner is registered in one of `countries`; the
+    /// report's origin is their label (`EU`).
+    public func downstream(ofFamiliesFrom countries: CountrySet, filter: DownstreamFilter = DownstreamFilter()) -> DownstreamReport {
+        var report = downstream(ofFamilies: families(fromCountries: countries), filter: filter)
+        report.origin = countries.label
         return report
     }
 

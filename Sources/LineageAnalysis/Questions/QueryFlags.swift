@@ -7,7 +7,7 @@ public struct QueryFlags: Sendable {
     public var target: String
     public var relations: [Relation]?
     public var maxDepth: Int?
-    /// A country word as the grammar takes it: `US`, `American`, `China`, `EU`, any ISO code.
+    /// Country words of `CountryVocabulary`, comma-separated: `US`, `American`, `China`, `EU`, any ISO code.
     public var country: String?
     /// A subject word: projects, organizations, startups, companies, universities, papers, spaces, models.
     public var kind: String?
@@ -30,10 +30,11 @@ public struct QueryFlags: Sendable {
             query.subject = subject
         }
         if let country {
-            guard let set = CountryNames.phrases[country.lowercased()] else {
-                throw QuestionParser.unknown(country, expected: Array(CountryNames.phrases.keys), context: "after --country")
+            switch CountryVocabulary.bundled.resolve(list: country) {
+            case .success(let set): query.country = set
+            case .failure(let unknown):
+                throw QuestionParser.unknown(unknown.word ?? country, expected: Array(CountryVocabulary.bundled.phrases.keys), context: "after --country")
             }
-            query.country = set
         }
         if let since {
             guard let seconds = HubTimestampShim.month(since) else {

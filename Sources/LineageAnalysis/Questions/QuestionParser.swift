@@ -122,7 +122,7 @@ public struct QuestionParser {
         if originWords.last == "origin" { originWords.removeLast() }
         if let first = originWords.first, first.hasSuffix("-origin") { originWords = [String(first.dropLast(7))] + originWords.dropFirst() }
         if originWords.count < lowered.count || words.count > 1 || lowered.count < words.count,
-           let country = CountryNames.phrases[originWords.joined(separator: " ")] {
+           let country = CountryVocabulary.bundled.countrySet(originWords.joined(separator: " ")) {
             return .familiesOfOrigin(country)
         }
         guard words.count == 1 else {
@@ -159,9 +159,12 @@ public struct QuestionParser {
                 }
                 var relations: [Relation] = []
                 repeat {
-                    guard let word = cursor.peek else { throw QuestionError("\"via\" needs a relation: finetune, adapter, quantized or merge.") }
+                    let known = Relation.allCases.filter { $0 != .unknown }.map(\.name)
+                    guard let word = cursor.peek else {
+                        throw QuestionError("\"via\" needs a relation: \(known.dropLast().joined(separator: ", ")) or \(known.last!).")
+                    }
                     guard let relation = Relation(hubName: word.lower), relation != .unknown else {
-                        throw unexpected(word, expected: ["finetune", "adapter", "quantized", "merge"])
+                        throw unexpected(word, expected: known)
                     }
                     relations.append(relation)
                     cursor.advance()
@@ -248,12 +251,13 @@ public struct QuestionParser {
     // MARK: - Words
 
     private func parseCountry(_ cursor: inout Cursor) -> CountrySet? {
-        for length in stride(from: CountryNames.longestPhrase, through: 1, by: -1) {
+        let vocabulary = CountryVocabulary.bundled
+        for length in stride(from: vocabulary.longestPhrase, through: 1, by: -1) {
             guard let words = cursor.peek(length) else { continue }
             let phrase = words.map(\.lower).joined(separator: " ")
-            guard let country = CountryNames.phrases[phrase] else { continue }
+            guard let country = vocabulary.countrySet(phrase) else { continue }
             // Two-letter words like "in" or "us" only count as codes in capitals ("US", "IN").
-            if length == 1, CountryNames.ambiguousCodes.contains(phrase), let word = words.first, word.text != word.text.uppercased() { continue }
+            if length == 1, Self.wordLikeCodes.contains(phrase), let word = words.first, word.text != word.text.uppercased() { continue }
             cursor.advance(length)
             return country
         }
@@ -291,7 +295,12 @@ public struct QuestionParser {
     ]
 
     /// Country names and adjectives (not the two-letter codes, which are close to every short word).
-    package static let countryWords = CountryNames.phrases.keys.filter { $0.count > 3 }.sorted()
+    package static let countryWords = CountryVocabulary.bundled.phrases.keys.filter { $0.count > 3 }.sorted()
+
+    /// Two-letter codes that are also ordinary English words in questions; they only count as countries
+    /// when written in capitals (`IN`, `IS`, `AT`, `BY`, `TO`, `NO`, `ME`, `AM`, `AS`, `IT`, `MY`, `SO`,
+    /// `DO`, `GO`, `BE`). `us` counts in any case: "which us startups" has no other reading.
+    package static let wordLikeCodes: Set<String> = ["in", "is", "at", "by", "to", "no", "me", "am", "as", "it", "my", "so", "do", "go", "be", "an", "or", "on", "id", "la", "ai"]
 
     /// Punctuation dropped from a word before it is compared with known terms (`-` and `.` belong to terms).
     package static let punctuation = Set("!\"#$%&'()*+,/:;<=>?@[\\]^_`{|}~“”‘’«»".unicodeScalars)

@@ -1,4 +1,5 @@
 import LineageCatalog
+import LineageGraph
 import LineageSupport
 /// What `lineage reach` prints: how far each family, root model or organization's lineage spreads.
 public struct ReachReport: Sendable, Codable, Equatable, TabularReport {
@@ -58,19 +59,20 @@ public struct ReachReport: Sendable, Codable, Equatable, TabularReport {
     }
 
     public var columns: [String] {
-        [by == .family ? "family" : by == .root ? "root" : "org"] + (by == .family ? ["kind"] : []) + ["seeds", "members", "direct", "indirect",
-         "finetune", "adapter", "quantized", "merge", "unknown", "downloads", "all-time", "authors", "max gen"]
+        let relations: [String] = Relation.allCases.map(\.name)
+        return [by == .family ? "family" : by == .root ? "root" : "org"] + (by == .family ? ["kind"] : [])
+            + ["seeds", "members", "direct", "indirect"] + relations + ["downloads", "all-time", "authors", "max gen"]
     }
 
     public var rows: [[String]] {
         entries.map { e in
-            [by == .family ? e.key + (e.label.map { $0 == e.key ? "" : " (\($0))" } ?? "") : e.key]
+            let counts: [Int] = [e.seeds, e.members, e.direct, e.indirect] + Relation.allCases.map { e.byRelation[$0] }
+            return [by == .family ? e.key + (e.label.map { $0 == e.key ? "" : " (\($0))" } ?? "") : e.key]
                 + (by == .family ? [e.kind?.rawValue ?? ""] : [])
-                + [e.seeds, e.members, e.direct, e.indirect, e.byRelation.finetune, e.byRelation.adapter,
-                   e.byRelation.quantized, e.byRelation.merge, e.byRelation.unknown].map(Formatting.group)
+                + counts.map { Formatting.group($0) }
                 + [Formatting.group(e.downloads), Formatting.group(e.downloadsAllTime), Formatting.group(e.distinctAuthors), String(e.maxGeneration)]
         }
     }
 
-    public var numericColumns: Set<Int> { by == .family ? Set(2...14) : Set(1...13) }
+    public var numericColumns: Set<Int> { Set((by == .family ? 2 : 1)..<columns.count) }
 }

@@ -92,7 +92,7 @@ extension SwitchingCost {
             var weight = 0.0, isAdapter = false
             for parent in graph.parents(of: v) where family.contains(parent.node) {
                 weight = max(weight, config.relationWeights[parent.relation])
-                if parent.relation == .adapter { isAdapter = true }
+                if parent.relation.traits.bindsToBase { isAdapter = true }
             }
             investment += Double(generation) * weight
             if isAdapter { adapters += 1 }

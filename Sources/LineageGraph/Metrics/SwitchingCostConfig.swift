@@ -1,35 +1,18 @@
 /// Tunable weights and thresholds of the switching-cost score; `default` documents the defaults.
 public struct SwitchingCostConfig: Sendable, Equatable {
-    /// How much a derivation step of each relation ties a model to its base.
+    /// How much a derivation step of each relation ties a model to its base; defaults are
+    /// `RelationTraits.switchingWeight` of `Relation.table`.
     public struct RelationWeights: Sendable, Equatable {
-        public var finetune = 1.0
-        /// Adapters are as costly as fine-tunes and cannot move to another base at all.
-        public var adapter = 1.0
-        public var quantized = 0.2
-        public var merge = 0.7
-        public var unknown = 0.5
+        /// Lane `rawValue` weighs that relation.
+        private var lanes = SIMD8<Double>()
 
-        public init() {}
+        public init() {
+            for row in Relation.table { lanes[Int(row.relation.rawValue)] = row.switchingWeight }
+        }
 
         public subscript(relation: Relation) -> Double {
-            get {
-                switch relation {
-                case .finetune: finetune
-                case .adapter: adapter
-                case .quantized: quantized
-                case .merge: merge
-                case .unknown: unknown
-                }
-            }
-            set {
-                switch relation {
-                case .finetune: finetune = newValue
-                case .adapter: adapter = newValue
-                case .quantized: quantized = newValue
-                case .merge: merge = newValue
-                case .unknown: unknown = newValue
-                }
-            }
+            get { lanes[Int(relation.rawValue)] }
+            set { lanes[Int(relation.rawValue)] = newValue }
         }
     }
 

@@ -30,19 +30,13 @@ public enum EdgeProvenance: UInt8, Sendable, CaseIterable, Comparable, CustomStr
     case otherInferred = 255
 
     /// The spelling kept in the store and shown by `lineage stats`: `declared` or `inferred:<rule>`.
-    public var name: String {
-        switch self {
-        case .declared: "declared"
-        case .multipleParents: "inferred:multiple-parents"
-        case .peftLibrary: "inferred:peft-library"
-        case .quantizedTag: "inferred:quantized-tag"
-        case .adapterTag: "inferred:adapter-tag"
-        case .quantizedName: "inferred:quantized-name"
-        case .defaultFinetune: "inferred:default-finetune"
-        case .reupload: "inferred:reupload"
-        case .otherInferred: "inferred"
-        }
-    }
+    public var name: String { Int(rawValue) < Self.names.count ? Self.names[Int(rawValue)] : "inferred" }
+
+    /// Names of the rules in raw-value order (`otherInferred` is `inferred`).
+    private static let names = [
+        "declared", "inferred:multiple-parents", "inferred:peft-library", "inferred:quantized-tag", "inferred:adapter-tag",
+        "inferred:quantized-name", "inferred:default-finetune", "inferred:reupload",
+    ]
 
     public var description: String { name }
 
