@@ -14,6 +14,17 @@ public struct TimelineReport: TabularReport, Sendable {
         public var placeholderDerivatives: Int
         /// `YYYY-MM-DD` of the earliest dated seed.
         public var firstSeed: String?
+
+        public init(name: String, detail: String, values: [Double?], total: Double?, undatedDerivatives: Int = 0,
+                    placeholderDerivatives: Int = 0, firstSeed: String? = nil) {
+            self.name = name
+            self.detail = detail
+            self.values = values
+            self.total = total
+            self.undatedDerivatives = undatedDerivatives
+            self.placeholderDerivatives = placeholderDerivatives
+            self.firstSeed = firstSeed
+        }
     }
 
     public var store: String
@@ -26,6 +37,18 @@ public struct TimelineReport: TabularReport, Sendable {
     public var through: String?
     public var series: [Line]
     public var notes: [String]
+
+    public init(store: String, metric: TimelineMetric, period: TimelinePeriod, buckets: [String], from: String?, through: String?,
+                series: [Line], notes: [String]) {
+        self.store = store
+        self.metric = metric
+        self.period = period
+        self.buckets = buckets
+        self.from = from
+        self.through = through
+        self.series = series
+        self.notes = notes
+    }
 
     public var summaryLines: [String] {
         var lines = ["\(metric.title.prefix(1).uppercased() + metric.title.dropFirst()) per \(period.rawValue)"
