@@ -110,7 +110,8 @@ extension Lineage {
                 let drawing = TimelineChart(report: report, events: events)
                 let bytes = chart.lowercased().hasSuffix(".png") ? try drawing.png() : Array(drawing.svg().utf8)
                 guard FileManager.default.createFile(atPath: chart, contents: Data(bytes)) else { throw LineageError("\(chart): cannot write the chart") }
-                FileHandle.standardError.write(Data("\(chart): \(drawing.shownEvents.count) event markers, \(report.series.count) series, \(report.buckets.count) \(report.period.rawValue)s\n".utf8))
+                FileHandle.standardError.write(Data(("\(chart): \(drawing.shownEvents.count) event markers, "
+                    + "\(report.series.count) series, \(report.buckets.count) \(report.period.rawValue)s\n").utf8))
             }
             try options.print(report)
         }

@@ -53,18 +53,23 @@ extension Timeline {
         var share: [String: Double] = [:]
         for (m, n) in total { share[TimelinePeriod.month.label(ofOrdinal: m)] = Double(with[m] ?? 0) / Double(n) }
         var caveats = [
-            "Models deleted from the Hub before the snapshot are missing from both windows; if deletions differ between groups, so does the bias.",
-            "A model counts from its createdAt; lineage metadata (base_model) spread over these years, so early derivatives are under-counted (share per month below).",
+            "Models deleted from the Hub before the snapshot are missing from both windows; "
+                + "if deletions differ between groups, so does the bias.",
+            "A model counts from its createdAt; lineage metadata (base_model) spread over these years, "
+                + "so early derivatives are under-counted (share per month below).",
         ]
         if newest != Int32.min, newest < a1 - 1 {
-            caveats.append("The store's newest model is dated \(CivilDate(days: Int(newest))), before the after-window ends (\(CivilDate(days: Int(a1) - 1))): the after mean is cut short.")
+            caveats.append("The store's newest model is dated \(CivilDate(days: Int(newest))), before the after-window ends "
+                + "(\(CivilDate(days: Int(a1) - 1))): the after mean is cut short.")
         }
         if placeholder > 0 {
-            caveats.append("\(Formatting.group(placeholder)) derivative\(placeholder == 1 ? " is" : "s are") dated 2022-03-02, the Hub's placeholder for older repositories, inside a window.")
+            caveats.append("\(Formatting.group(placeholder)) derivative\(placeholder == 1 ? " is" : "s are") dated 2022-03-02, "
+                + "the Hub's placeholder for older repositories, inside a window.")
         }
         for s in all {
             if let f = s.firstSeedDay, f > b0 {
-                caveats.append("\(s.name): its first seed is dated \(CivilDate(days: Int(f))), after the before-window opens; a family has no derivatives before its release, so its before mean is bounded by it.")
+                caveats.append("\(s.name): its first seed is dated \(CivilDate(days: Int(f))), after the before-window opens; "
+                    + "a family has no derivatives before its release, so its before mean is bounded by it.")
             }
         }
         return EventWindowReport(

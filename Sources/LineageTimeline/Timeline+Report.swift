@@ -94,7 +94,8 @@ extension Timeline {
         let placeholder = series.map(\.placeholderDerivatives).reduce(0, +)
         if undated > 0 { notes.append("\(Formatting.group(undated)) derivative\(undated == 1 ? " has" : "s have") no createdAt and are in no bucket.") }
         if placeholder > 0, start <= Self.placeholderDay, Self.placeholderDay < end {
-            notes.append("\(Formatting.group(placeholder)) derivative\(placeholder == 1 ? " is" : "s are") dated 2022-03-02, the Hub's placeholder for repositories created before then: that bucket holds older models too.")
+            notes.append("\(Formatting.group(placeholder)) derivative\(placeholder == 1 ? " is" : "s are") dated 2022-03-02, "
+                + "the Hub's placeholder for repositories created before then: that bucket holds older models too.")
         }
         notes.append("Models deleted from the Hub before the snapshot are missing from every bucket; a bucket counts the models that still existed, by the day they were created.")
         if metric == .downloads { notes.append("Downloads are the 30-day figures as of the snapshot, not downloads in each bucket.") }

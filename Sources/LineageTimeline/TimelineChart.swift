@@ -37,7 +37,8 @@ public struct TimelineChart: Sendable {
         func x(_ position: Double) -> Double { left + (n <= 1 ? plotW / 2 : position / Double(n - 1) * plotW) }
         func y(_ value: Double) -> Double { top + plotH - (yMax == 0 ? 0 : value / yMax * plotH) }
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
+            + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
         s += "<rect width=\"\(width)\" height=\"\(height)\" fill=\"white\"/>\n"
         s += "<text x=\"\(f(left))\" y=\"24\" font-size=\"16\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
         s += "<text x=\"\(f(left))\" y=\"42\" font-size=\"11\" fill=\"#555\">\(Self.escape("store: \(report.store)"))</text>\n"
@@ -65,7 +66,8 @@ public struct TimelineChart: Sendable {
             let xx = x(position(of: event.date))
             let color = event.kind == "policy" ? "#c0392b" : "#555555"
             s += "<line x1=\"\(f(xx))\" y1=\"\(f(top))\" x2=\"\(f(xx))\" y2=\"\(f(top + plotH))\" stroke=\"\(color)\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"/>\n"
-            s += "<text transform=\"translate(\(f(xx + 4)) \(f(top + 4))) rotate(90)\" font-size=\"11\" fill=\"\(color)\">\(Self.escape("\(event.label) (\(event.dateText))"))</text>\n"
+            s += "<text transform=\"translate(\(f(xx + 4)) \(f(top + 4))) rotate(90)\" "
+                + "font-size=\"11\" fill=\"\(color)\">\(Self.escape("\(event.label) (\(event.dateText))"))</text>\n"
         }
         // Lines.
         for (k, line) in report.series.enumerated() {

@@ -42,7 +42,8 @@ public enum TimelineQuestion {
         while index < lower.count {
             let word = lower[index]
             func next(_ offset: Int = 1) throws(LineageError) -> String {
-                guard index + offset < words.count else { throw LineageError("'\(word)' needs a \(word == "per" || word == "by" ? "period (week, month, quarter, year)" : "date (YYYY-MM)") after it") }
+                guard index + offset < words.count else { throw LineageError("'\(word)' needs a "
+                    + "\(word == "per" || word == "by" ? "period (week, month, quarter, year)" : "date (YYYY-MM)") after it") }
                 return words[index + offset].trimmingCharacters(in: CharacterSet(charactersIn: ",."))
             }
             switch word {
@@ -63,7 +64,8 @@ public enum TimelineQuestion {
                 request.until = try next(3)
                 index += 4
             default:
-                throw LineageError("'\(MessageText.clip(words[index]))' is not understood here; a timeline question ends with per PERIOD, since DATE, until DATE or between DATE and DATE")
+                throw LineageError("'\(MessageText.clip(words[index]))' is not understood here; "
+                    + "a timeline question ends with per PERIOD, since DATE, until DATE or between DATE and DATE")
             }
         }
         // Targets: split on `and` and commas.

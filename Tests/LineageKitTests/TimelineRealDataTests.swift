@@ -1,6 +1,5 @@
 import Foundation
 import LineageKit
-import LineageStore
 import Testing
 
 /// Checks timelines on a sample of the real 2024-07 crawl (its first 20,000 records) against a count

@@ -1,6 +1,5 @@
 import Foundation
 import LineageKit
-import LineageStore
 import Testing
 
 #if canImport(FoundationXML)
