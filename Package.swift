@@ -91,12 +91,21 @@ let package = Package(
             name: "LineageHistory",
             dependencies: ["LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageHub", "LineageStore"]
         ),
+        // Time: timelines of new derivatives, charts with dated events, before/after an event.
+        .target(
+            name: "LineageTimeline",
+            dependencies: [
+                "LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageHub", "LineageStore",
+                "LineageRender",
+            ],
+            resources: [.copy("Resources/events.csv")]
+        ),
         // The library the CLI drives: re-exports the rooms above.
         .target(
             name: "LineageKit",
             dependencies: [
                 "LineageSupport", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "LineageCatalog",
-                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport", "LineageHistory",
+                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport", "LineageHistory", "LineageTimeline",
             ]
         ),
         // Not shipped in the library product: the synthetic Hub generator and the benchmarks.

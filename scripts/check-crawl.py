@@ -52,13 +52,21 @@ def word_match(word, name, full):
 
 
 def reference(hubdata, repo):
-    ids, parents_of = {}, {}
+    g = build(hubdata, repo)
+    return g["members"], g["distil"], g["edges"]
+
+
+def build(hubdata, repo):
+    """The reference graph: display names, children, family roots, createdAt per id (also used by
+    scripts/check-timeline.py)."""
+    ids, parents_of, created = {}, {}, {}
     for part in ("models-1.jsonl.gz", "models-2.jsonl.gz"):
         with gzip.open(os.path.join(hubdata, "hub-2024-07", part), "rt", encoding="utf-8") as f:
             for line in f:
                 o = json.loads(line)
                 key = o["id"].lower()
                 ids[key] = o["id"]
+                created[key] = o.get("createdAt")
                 ps = []
                 for t in o.get("tags") or []:
                     if t.startswith("base_model:"):
@@ -162,7 +170,8 @@ def reference(hubdata, repo):
     members = {families[i]["family_id"]: len(descendants(roots[i])) for i in range(len(families))}
     distil = len(descendants(["distilbert/distilbert-base-uncased"])) - 1
     edges = sum(len(v) for v in children.values())
-    return members, distil, edges
+    return {"members": members, "distil": distil, "edges": edges, "ids": ids, "names": names, "children": children,
+            "roots": roots, "families": families, "created": created, "descendants": descendants}
 
 
 def lineage_json(binary, store, *args):

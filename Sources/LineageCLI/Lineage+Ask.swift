@@ -35,6 +35,12 @@ extension Lineage {
         }
 
         func run() throws {
+            // Timeline questions (`… per month`, `compare A and B …`) are answered by LineageTimeline.
+            if !(question.count == 1 && question[0].hasSuffix(".query")),
+               let timeline = try TimelineQuestion.parse(question.joined(separator: " ")) {
+                try TimelineCommand.answer(timeline, options: options, registry: registry)
+                return
+            }
             let request = try AskRequest.make(words: question, format: options.format, limit: limit.map { $0 == 0 ? Int.max : $0 })
             let session = options.session(registry: downstream.registry)
             let (queries, store) = try session.openQueries(noteSmallStore: false)

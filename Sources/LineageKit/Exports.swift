@@ -12,3 +12,4 @@
 @_exported import LineageStore
 @_exported import LineageSupport
 @_exported import LineageSync
+@_exported import LineageTimeline
