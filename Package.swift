@@ -148,6 +148,7 @@ let package = Package(
         .testTarget(name: "LineageAnalysisTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageMapsTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
         .testTarget(name: "LineageSynthTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
+        .testTarget(name: "LineageTimelineTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageReportTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageHistoryTests", dependencies: ["LineageKit", "LineageHub", "LineageStore", "LineageTestSupport"]),
         .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),

@@ -1,5 +1,6 @@
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
 
 /// Checks timelines on a sample of the real 2024-07 crawl (its first 20,000 records) against a count

@@ -1,5 +1,6 @@
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -182,8 +183,6 @@ struct TimelineTests {
 
 @Suite("Timeline chart")
 struct TimelineChartTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Golden/timeline-chart.svg").path
 
     /// A small report built by hand, with a hostile series name and event label.
     static func chart() throws -> TimelineChart {
@@ -208,10 +207,8 @@ struct TimelineChartTests {
     func svg() throws {
         let chart = try Self.chart()
         let svg = chart.svg()
-        if ProcessInfo.processInfo.environment["LINEAGE_UPDATE_GOLDEN"] == "1" {
-            try svg.write(toFile: Self.golden, atomically: true, encoding: .utf8)
-        }
-        #expect(svg == (try String(contentsOfFile: Self.golden, encoding: .utf8)))
+        let problem = Golden.mismatch(svg, name: "Timeline/chart.svg")
+        #expect(problem == nil, "\(problem ?? "")")
         #expect(XMLParser(data: Data(svg.utf8)).parse())
         #expect(svg.contains("BIS &quot;update&quot; &lt;rule&gt; (2023-10-17)"))
         #expect(svg.contains("A release (2023-11)"))
