@@ -80,12 +80,20 @@ let package = Package(
                 "LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageStore", "LineageRender",
             ]
         ),
+        // Export: GraphML, CSV/TSV and JSON Lines of the lineage graph; CycloneDX AI-BOMs with pedigree.
+        .target(
+            name: "LineageExport",
+            dependencies: [
+                "LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageHub", "LineageStore",
+                "LineageMaps",
+            ]
+        ),
         // The library the CLI drives: re-exports the rooms above.
         .target(
             name: "LineageKit",
             dependencies: [
                 "LineageSupport", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "LineageCatalog",
-                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps",
+                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageExport",
             ]
         ),
         // Not shipped in the library product: the synthetic Hub generator and the benchmarks.

@@ -20,7 +20,7 @@ struct Lineage: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Ask.self, Queries.self, Descendants.self, Ancestors.self, Reach.self, LockIn.self, Families.self,
-            Downstream.self, Registry.self, Render.self, Ingest.self, Sync.self, Stats.self, Synth.self,
+            Downstream.self, Registry.self, Render.self, Export.self, Bom.self, Ingest.self, Sync.self, Stats.self, Synth.self,
             BenchEngine.self, BenchCompare.self,
         ]
     )
