@@ -97,7 +97,7 @@ def main():
     check(missing == 0, "every CSV edge joins two exported nodes")
     check(all(graph.has_edge(s, t) and graph.edges[s, t]["relation"] == r for s, t, r in edge_rows),
           "every CSV edge is a GraphML edge with the same relation")
-    types = dict(con.execute("SELECT column_name, data_type FROM (DESCRIBE nodes)").fetchall())
+    types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE nodes)").fetchall())
     check(types.get("downloads_30d") == "BIGINT" and types.get("created_at", "").startswith("TIMESTAMP"),
           f"DuckDB reads raw numbers and ISO dates as numbers and timestamps ({types.get('downloads_30d')}, {types.get('created_at')})")
 
