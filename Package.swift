@@ -100,12 +100,20 @@ let package = Package(
             ],
             resources: [.copy("Resources/events.csv")]
         ),
+        // Export: GraphML, CSV/TSV and JSON Lines of the lineage graph; CycloneDX AI-BOMs with pedigree.
+        .target(
+            name: "LineageExport",
+            dependencies: [
+                "LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageHub", "LineageStore",
+                "LineageMaps",
+            ]
+        ),
         // The library the CLI drives: re-exports the rooms above.
         .target(
             name: "LineageKit",
             dependencies: [
                 "LineageSupport", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "LineageCatalog",
-                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport", "LineageHistory", "LineageTimeline",
+                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport", "LineageHistory", "LineageTimeline", "LineageExport",
             ]
         ),
         // Not shipped in the library product: the synthetic Hub generator and the benchmarks.
@@ -149,6 +157,7 @@ let package = Package(
         .testTarget(name: "LineageMapsTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
         .testTarget(name: "LineageSynthTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
         .testTarget(name: "LineageTimelineTests", dependencies: ["LineageKit", "LineageTestSupport"]),
+        .testTarget(name: "LineageExportTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageReportTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageHistoryTests", dependencies: ["LineageKit", "LineageHub", "LineageStore", "LineageTestSupport"]),
         .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),

@@ -8,6 +8,14 @@ import LineageStore
 ///         └─adapter→ lab/Adapter            ├─quantized→ org/A-GGUF
 ///                                           └─ft→ cyc/Q ⇄ cyc/P (each names the other: a cycle)
 package enum QueryFixture {
+    /// Countries and kinds for the fixture's namespaces (the registry the answer and export tests use).
+    package static let registry = OrganizationRegistry(layers: [[
+        Organization(namespace: "org", country: "US", kind: .startup, source: "test"),
+        Organization(namespace: "lab", country: "CN", kind: .academic, source: "test"),
+        Organization(namespace: "meta-llama", country: "US", kind: .bigTech, source: "test"),
+        Organization(namespace: "Qwen", country: "CN", kind: .bigTech, source: "test"),
+    ]])
+
     /// The JSON lines, in the Hub's model-object shape (authors come from the namespaces).
     package static let lines = [
         hubLine("Qwen/Qwen-Base", downloads: 1000),
