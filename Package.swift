@@ -142,6 +142,7 @@ let package = Package(
         .testTarget(name: "LineageSynthTests", dependencies: ["LineageKit", "LineageSynth", "LineageTestSupport"]),
         .testTarget(name: "LineageReportTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
+        .testTarget(name: "LineageClaimsTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(
             name: "LineageCLITests",
             dependencies: ["LineageKit", "LineageStore", "LineageTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,4 +1,5 @@
 import Foundation
+import LineageSupport
 
 extension ClaimEvaluator {
     /// A side of a comparison: its value (nil when not measurable), how it prints, and why it is unknown.
@@ -111,7 +112,7 @@ extension ClaimEvaluator {
 
     func format(_ value: Double, share: Bool) -> String {
         if share { return String(format: "%.1f%%", value * 100) }
-        if value.rounded() == value, abs(value) < 9e15 { return MeasureResult.group(Int64(value)) }
+        if value.rounded() == value, abs(value) < 9e15 { return Formatting.group(Int64(value)) }
         return String(format: "%.3f", value)
     }
 }

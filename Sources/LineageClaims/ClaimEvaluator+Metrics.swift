@@ -34,15 +34,15 @@ extension ClaimEvaluator {
             let attributed = shares.total > 0 ? 1 - shares.unattributed / shares.total : 0
             let what = attribution == .familyOrigin ? "a family of known origin" : "an author of known country"
             let top = shares.byCountry.sorted { $0.value > $1.value }.prefix(4)
-                .map { "\($0.key) \(MeasureResult.percent(shares.total > 0 ? $0.value / shares.total : 0))" }.joined(separator: ", ")
-            let models = MeasureResult.group(Int64(context.models))
-            result.coverage = "\(MeasureResult.percent(attributed)) of the 30-day downloads of all \(models) models have \(what) "
-                + "(\(top), unattributed \(MeasureResult.percent(1 - attributed)))"
+                .map { "\($0.key) \(Formatting.percent(shares.total > 0 ? $0.value / shares.total : 0))" }.joined(separator: ", ")
+            let models = Formatting.group(Int64(context.models))
+            result.coverage = "\(Formatting.percent(attributed)) of the 30-day downloads of all \(models) models have \(what) "
+                + "(\(top), unattributed \(Formatting.percent(1 - attributed)))"
             let noun = attribution == .familyOrigin ? "family origin" : "country"
             // A share of ALL the Hub's downloads needs the whole Hub: a sample lacks most of the denominator.
             result.notMeasurable = time ?? sampleReason() ?? (attributed < coverageMinimum
-                ? "no \(noun) for most downloads: only \(MeasureResult.percent(attributed)) of all downloads have \(what) "
-                    + "(needs \(MeasureResult.percent(coverageMinimum)))"
+                ? "no \(noun) for most downloads: only \(Formatting.percent(attributed)) of all downloads have \(what) "
+                    + "(needs \(Formatting.percent(coverageMinimum)))"
                 : nil)
         case .newModels(let country, let window):
             var count = 0, known = 0, all = 0
@@ -54,7 +54,7 @@ extension ClaimEvaluator {
             }
             result.value = Double(count)
             let share = all > 0 ? Double(known) / Double(all) : 0
-            result.coverage = "\(MeasureResult.percent(share)) of the \(MeasureResult.group(Int64(all))) models created \(window) "
+            result.coverage = "\(Formatting.percent(share)) of the \(Formatting.group(Int64(all))) models created \(window) "
                 + "have an author of known country"
             result.notMeasurable = time ?? sampleReason() ?? coverageReason(share, "of the models created \(window)")
         }

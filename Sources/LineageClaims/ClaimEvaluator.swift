@@ -191,8 +191,8 @@ public struct ClaimEvaluator: Sendable {
     /// Too small a sample for a Hub-wide count or total.
     func sampleReason() -> String? {
         guard context.models < wholeHubMinimum else { return nil }
-        return "too small a sample: the store holds \(MeasureResult.group(Int64(context.models))) models, not the whole Hub "
-            + "(Hub-wide counts, totals and shares of all downloads need at least \(MeasureResult.group(Int64(wholeHubMinimum))))"
+        return "too small a sample: the store holds \(Formatting.group(Int64(context.models))) models, not the whole Hub "
+            + "(Hub-wide counts, totals and shares of all downloads need at least \(Formatting.group(Int64(wholeHubMinimum))))"
     }
 
     func smallShareReason(_ denominator: Int) -> String? {
@@ -201,11 +201,11 @@ public struct ClaimEvaluator: Sendable {
 
     func addShareWarnings(_ denominator: Int, into result: inout MeasureResult) {
         if denominator < smallSample, let interval = result.interval {
-            let range = "\(MeasureResult.percent(interval.lower))–\(MeasureResult.percent(interval.upper))"
+            let range = "\(Formatting.percent(interval.lower))–\(Formatting.percent(interval.upper))"
             result.warnings.append("small sample: \(denominator) entities; 95% Wilson interval \(range)")
         }
         if context.models < wholeHubMinimum {
-            result.warnings.append("the store is a sample of \(MeasureResult.group(Int64(context.models))) models: its shares need not be the Hub's")
+            result.warnings.append("the store is a sample of \(Formatting.group(Int64(context.models))) models: its shares need not be the Hub's")
         }
     }
 
@@ -223,7 +223,7 @@ public struct ClaimEvaluator: Sendable {
 
     func coverageReason(_ share: Double, _ what: String) -> String? {
         guard share < coverageMinimum else { return nil }
-        return "no country for most authors: only \(MeasureResult.percent(share)) \(what) have an author of known country "
-            + "(needs \(MeasureResult.percent(coverageMinimum)))"
+        return "no country for most authors: only \(Formatting.percent(share)) \(what) have an author of known country "
+            + "(needs \(Formatting.percent(coverageMinimum)))"
     }
 }

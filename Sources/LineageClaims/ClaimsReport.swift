@@ -43,14 +43,14 @@ public struct ClaimsReport: Sendable, Codable, Equatable {
     }
 
     var storeLine: String {
-        "\(store); data as of \(asOf ?? "an unknown date") (its newest model's creation day), \(MeasureResult.group(Int64(models))) models"
+        "\(store); data as of \(asOf ?? "an unknown date") (its newest model's creation day), \(Formatting.group(Int64(models))) models"
     }
 
     static func valueCell(_ measure: MeasureResult) -> String {
         var cell = measure.display
-        if let downloads = measure.downloadShare { cell += " (\(MeasureResult.percent(downloads)) of downloads)" }
-        if let count = measure.count, let of = measure.denominator { cell += " = \(MeasureResult.group(Int64(count)))/\(MeasureResult.group(Int64(of)))" }
-        if let interval = measure.interval { cell += ", 95% CI \(MeasureResult.percent(interval.lower))–\(MeasureResult.percent(interval.upper))" }
+        if let downloads = measure.downloadShare { cell += " (\(Formatting.percent(downloads)) of downloads)" }
+        if let count = measure.count, let of = measure.denominator { cell += " = \(Formatting.group(Int64(count)))/\(Formatting.group(Int64(of)))" }
+        if let interval = measure.interval { cell += ", 95% CI \(Formatting.percent(interval.lower))–\(Formatting.percent(interval.upper))" }
         return cell
     }
 

@@ -1,3 +1,6 @@
+import Foundation
+import LineageSupport
+
 /// One measure's value on a store, with its definition and how far to trust it.
 public struct MeasureResult: Sendable, Codable, Equatable {
     public var name: String
@@ -25,20 +28,8 @@ public struct MeasureResult: Sendable, Codable, Equatable {
     /// The value as printed: `12,345`, `41.2%`, or `-`.
     public var display: String {
         guard let value else { return "-" }
-        if isShare { return Self.percent(value) }
-        if value.rounded() == value, abs(value) < 9e15 { return Self.group(Int64(value)) }
+        if isShare { return Formatting.percent(value) }
+        if value.rounded() == value, abs(value) < 9e15 { return Formatting.group(Int64(value)) }
         return String(format: "%.3f", value)
-    }
-
-    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
-
-    static func group(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return value < 0 ? "-" + out : out
     }
 }

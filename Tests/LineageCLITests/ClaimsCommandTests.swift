@@ -1,4 +1,5 @@
 import Foundation
+import LineageTestSupport
 import Testing
 
 /// `lineage claims`, run as a user would, on the bundled default snapshot.
@@ -53,8 +54,8 @@ struct ClaimsCommandTests {
     }
 
     @Test func editingAMeasureChangesTheAnswerWithoutARebuild() throws {
-        func write(_ target: String) -> String {
-            home.write("mine.txt", """
+        func write(_ target: String) {
+            _ = home.write("mine.txt", """
                 claim: 3
                 text: t
                 source: https://example.org

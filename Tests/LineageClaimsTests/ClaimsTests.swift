@@ -1,16 +1,24 @@
 import Foundation
 import LineageKit
+import LineageTestSupport
 import Testing
 
 /// `lineage claims` on the ten-model fixture of `QueryFixture` (every model created 2024-01-01), with
-/// the registry of `QuestionAnswererTests` (Qwen CN, meta-llama US, org a U.S. startup, lab a Chinese university).
+/// the registry of the question tests (Qwen CN, meta-llama US, org a U.S. startup, lab a Chinese university).
 @Suite("Claims")
 struct ClaimsTests {
     let directory = TemporaryDirectory()
 
+    static let registry = OrganizationRegistry(layers: [[
+        Organization(namespace: "org", country: "US", kind: .startup, source: "test"),
+        Organization(namespace: "lab", country: "CN", kind: .academic, source: "test"),
+        Organization(namespace: "meta-llama", country: "US", kind: .bigTech, source: "test"),
+        Organization(namespace: "Qwen", country: "CN", kind: .bigTech, source: "test"),
+    ]])
+
     func evaluator(wholeHubMinimum: Int = 1) throws -> ClaimEvaluator {
         let answerer = QuestionAnswerer(
-            queries: try QueryFixture.queries(in: directory), registry: QuestionAnswererTests.registry, store: "fixture")
+            queries: try QueryFixture.queries(in: directory), registry: Self.registry, store: "fixture")
         var evaluator = ClaimEvaluator(answerer: answerer)
         evaluator.wholeHubMinimum = wholeHubMinimum
         return evaluator
