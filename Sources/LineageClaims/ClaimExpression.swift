@@ -173,15 +173,16 @@ public indirect enum ClaimExpression: Sendable, Equatable {
             if let first = token.first, first.isNumber || first == "." {
                 var text = token.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
                 var scale = 1.0
+                var divisor = 1.0
                 var isShare = false
                 switch text.last {
-                case "%": scale = 0.01; isShare = true; text.removeLast()
+                case "%": divisor = 100; isShare = true; text.removeLast()
                 case "k", "K": scale = 1_000; text.removeLast()
                 case "M": scale = 1_000_000; text.removeLast()
                 default: break
                 }
                 guard let value = Double(text) else { throw LineageError("\(MessageText.quote(token)) is not a number") }
-                return .number(value * scale, isShare: isShare)
+                return .number(value * scale / divisor, isShare: isShare)
             }
             if let first = token.first, first.isLetter || first == "_" {
                 if ["and", "or"].contains(token.lowercased()) {
