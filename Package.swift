@@ -74,6 +74,13 @@ let package = Package(
             // A copy of queries/*.query (a test keeps the two equal), so saved queries work outside the checkout.
             resources: [.copy("Resources/queries")]
         ),
+        // Claims: public claims checked against a store, with their definitions, coverage and verdicts.
+        .target(
+            name: "LineageClaims",
+            dependencies: ["LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageStore"],
+            // The shipped claims; a copy of queries/claims.txt (a test keeps the two equal).
+            resources: [.copy("Resources/claims.txt")]
+        ),
         // Maps: selecting, styling and drawing a lineage map.
         .target(
             name: "LineageMaps",
@@ -113,7 +120,8 @@ let package = Package(
             name: "LineageKit",
             dependencies: [
                 "LineageSupport", "LineageGraph", "LineageHub", "LineageStore", "LineageRender", "LineageCatalog",
-                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport", "LineageHistory", "LineageTimeline", "LineageExport",
+                "LineageIngest", "LineageSync", "LineageAnalysis", "LineageMaps", "LineageReport", "LineageHistory",
+                "LineageTimeline", "LineageExport", "LineageClaims",
             ]
         ),
         // Not shipped in the library product: the synthetic Hub generator and the benchmarks.
@@ -161,6 +169,7 @@ let package = Package(
         .testTarget(name: "LineageReportTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(name: "LineageHistoryTests", dependencies: ["LineageKit", "LineageHub", "LineageStore", "LineageTestSupport"]),
         .testTarget(name: "LineageKitTests", dependencies: ["LineageKit"]),
+        .testTarget(name: "LineageClaimsTests", dependencies: ["LineageKit", "LineageTestSupport"]),
         .testTarget(
             name: "LineageCLITests",
             dependencies: ["LineageKit", "LineageStore", "LineageTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -19,7 +19,7 @@ struct Lineage: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Ask.self, Queries.self, Descendants.self, Ancestors.self, Reach.self, LockIn.self, Families.self,
+            Ask.self, Queries.self, Claims.self, Descendants.self, Ancestors.self, Reach.self, LockIn.self, Families.self,
             Downstream.self, TimelineCommand.self, Registry.self, Render.self, Report.self, Export.self, Bom.self, Ingest.self,
             Diff.self, Sync.self, Stats.self, Synth.self,
             BenchEngine.self, BenchCompare.self,

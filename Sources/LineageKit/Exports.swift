@@ -2,6 +2,7 @@
 // this file re-exports them so `import LineageKit` brings the whole public API.
 @_exported import LineageAnalysis
 @_exported import LineageCatalog
+@_exported import LineageClaims
 @_exported import LineageExport
 @_exported import LineageGraph
 @_exported import LineageHistory
