@@ -38,7 +38,7 @@ extension Lineage {
             // Timeline questions (`… per month`, `compare A and B …`) are answered by LineageTimeline.
             if !(question.count == 1 && question[0].hasSuffix(".query")),
                let timeline = try TimelineQuestion.parse(question.joined(separator: " ")) {
-                try TimelineCommand.answer(timeline, options: options, registry: registry)
+                try TimelineCommand.answer(timeline, options: options, registry: downstream.registry)
                 return
             }
             let request = try AskRequest.make(words: question, format: options.format, limit: limit.map { $0 == 0 ? Int.max : $0 })

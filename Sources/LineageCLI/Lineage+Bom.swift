@@ -43,10 +43,10 @@ extension Lineage {
 
         func run() throws {
             let destination = try ExportDestination(output: output, format: .jsonl, force: force)
-            let locator = StoreLocator(explicitPath: storeOptions.store)
-            let (queries, store) = try LineageQueries.open(locator: locator, familiesFile: familiesFile, declaredOnly: declaredOnly)
-            noteStoreSize(queries, store: store)
-            let exporter = GraphExporter(queries: queries, registry: try OrganizationRegistry.load(locator: locator, userFile: registry))
+            let session = LineageSession(
+                locator: storeOptions.locator, familiesFile: familiesFile, registryFile: registry, declaredOnly: declaredOnly)
+            let (queries, store) = try session.openQueries()
+            let exporter = GraphExporter(queries: queries, registry: try session.registry())
             let data = store == BundledDefault.description ? store : "store " + URL(fileURLWithPath: store).lastPathComponent
             let bom = try BOMBuilder(exporter: exporter).bom(for: model, data: data)
             let json = try bom.json()

@@ -36,10 +36,9 @@ extension Lineage {
         func run() throws {
             let paths = files.isEmpty ? [try ClaimsFile.defaultPath()] : files
             let claimsFiles = try paths.map { path throws(LineageError) in try ClaimsFile.load(path: path) }
-            let locator = StoreLocator(explicitPath: storeOptions.store)
-            let (queries, store) = try LineageQueries.open(locator: locator, familiesFile: nil)
-            var answerer = QuestionAnswerer(
-                queries: queries, registry: try OrganizationRegistry.load(locator: locator, userFile: registry), store: store)
+            let session = LineageSession(locator: storeOptions.locator, registryFile: registry)
+            let (queries, store) = try session.queries()
+            var answerer = QuestionAnswerer(queries: queries, registry: try session.registry(), store: store)
             answerer.storeNote = StoreSizeNote.text(for: queries.loaded.data, store: store)
             let evaluator = ClaimEvaluator(answerer: answerer)
             let width = TextTable.terminalWidth(environment: ProcessInfo.processInfo.environment)

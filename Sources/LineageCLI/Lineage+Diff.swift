@@ -31,8 +31,12 @@ extension Lineage {
         @Option(help: ArgumentHelp("List the models added or removed, or the new edges, instead of the groups.", valueName: "added|removed|edges"))
         var list: HistoryDiff.Listing?
 
-        @Option(help: ArgumentHelp("Rows per family and organization section (or listed rows); 0 for all.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Rows per family and organization section (or listed rows); 0 for all.", valueName: "n"))
         var limit = 10
+
+        func validate() throws {
+            if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        }
 
         @OptionGroup var registry: RegistryFileOption
 
@@ -46,7 +50,7 @@ extension Lineage {
             let diff = HistoryDiff(store: store, storeDescription: description, registry: try session.registry()) {
                 try session.queries().queries
             }
-            try options.print(try diff.report(from: from, to: to, limit: limitValue(limit), listing: list))
+            try options.print(try diff.report(from: from, to: to, limit: limit == 0 ? nil : limit, listing: list))
         }
     }
 }

@@ -73,12 +73,12 @@ extension Lineage {
             let destination = try ExportDestination(output: output, format: format, force: force)
             let relations = try relation.map(LineageQueries.relationMask(from:)) ?? .all
             let question = try target.flatMap(MapQuestion.detect)
-            let locator = StoreLocator(explicitPath: storeOptions.store)
-            let (queries, store) = try LineageQueries.open(
-                locator: locator, familiesFile: familiesFile, declaredOnly: declaredOnly || question?.declaredOnly == true)
+            let session = LineageSession(
+                locator: storeOptions.locator, familiesFile: familiesFile, registryFile: registry,
+                declaredOnly: declaredOnly || question?.declaredOnly == true)
+            let (queries, store) = try session.openQueries()
             defer { withExtendedLifetime(queries) {} }
-            noteStoreSize(queries, store: store)
-            let registry = try OrganizationRegistry.load(locator: locator, userFile: registry)
+            let registry = try session.registry()
             let selection: ExportSelection
             if let question, let target {
                 selection = try queries.exportSelection(question: question, text: target, registry: registry)

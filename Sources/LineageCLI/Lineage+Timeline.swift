@@ -62,8 +62,7 @@ extension Lineage {
         @Option(help: ArgumentHelp("A CSV of more events (date,label,kind,source) for the chart.", valueName: "file"))
         var events: String?
 
-        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry.", valueName: "file"))
-        var registry: String?
+        @OptionGroup var registry: RegistryFileOption
 
         @OptionGroup var options: QueryOptions
 
@@ -91,14 +90,12 @@ extension Lineage {
 
         /// Runs `request` and prints it (shared with `lineage ask`); writes the chart when asked.
         static func answer(
-            _ request: TimelineRequest, options: QueryOptions, registry: String?, event: String? = nil, window: Int = 6,
+            _ request: TimelineRequest, options: QueryOptions, registry: RegistryFileOption, event: String? = nil, window: Int = 6,
             events: [TimelineEvent] = [], chart: String? = nil
         ) throws {
-            let (queries, store) = try options.openQueries()
-            let timeline = LineageTimeline.Timeline(
-                queries: queries,
-                registry: try OrganizationRegistry.load(locator: StoreLocator(explicitPath: options.storeOptions.store), userFile: registry),
-                store: store)
+            let session = options.session(registry: registry)
+            let (queries, store) = try session.openQueries()
+            let timeline = LineageTimeline.Timeline(queries: queries, registry: try session.registry(), store: store)
             if let event {
                 let date = try CivilDate.parseSpan(event).start
                 let label = events.first { $0.date == date }?.label

@@ -4,13 +4,13 @@ import LineageSupport
 /// A failure of the catalog's tables (families, the organization registry, renamed ids): a malformed row
 /// with its `file:line`, a file that cannot be read, a registry row that does not validate.
 public struct CatalogError: LocatedFailure {
-    public var location: SourceLocation?
+    public var location: InputLocation?
     public var problem: String
 
     /// A problem described by `problem`, in `file` (at `line`) when given.
     public init(file: String? = nil, line: Int? = nil, _ problem: String) {
         self.problem = problem
-        self.location = file.map { SourceLocation(file: $0, line: line) }
+        self.location = file.map { InputLocation(file: $0, line: line) }
     }
 
     /// A parser's problem, with its location (a byte offset stays in the message).

@@ -4,12 +4,12 @@ import LineageSupport
 /// or of no known format, inputs that do not go together. Problems inside a file are the parsers'
 /// `HubParseError`s (`file:line`); the store's are `StoreError`s.
 public struct IngestError: LocatedFailure {
-    public var location: SourceLocation?
+    public var location: InputLocation?
     public var problem: String
 
     /// A problem described by `problem`, in `file` (at `line`) when given.
     public init(file: String? = nil, line: Int? = nil, _ problem: String) {
         self.problem = problem
-        self.location = file.map { SourceLocation(file: $0, line: line) }
+        self.location = file.map { InputLocation(file: $0, line: line) }
     }
 }

@@ -2,7 +2,7 @@
 /// problem alone. Layers that read files (`CatalogError`, `IngestError`) adopt it.
 public protocol LocatedFailure: LineageFailure {
     /// The file and line, when the problem is in one.
-    var location: SourceLocation? { get }
+    var location: InputLocation? { get }
     /// What is wrong, without the location.
     var problem: String { get }
 }

@@ -154,9 +154,8 @@ public struct Timeline: Sendable {
     /// `CN`, `cn`, `China`, `Chinese`, `US`, `U.S.` → the ISO code.
     /// - Throws: `LineageError` for a word naming no single country.
     public static func countryCode(_ word: String) throws(LineageError) -> String {
-        let key = word.trimmingCharacters(in: .whitespaces).lowercased()
-        if let set = CountryNames.phrases[key], set.codes.count == 1 { return set.codes[0] }
-        if key.count == 2, CountryNames.isoCodes.contains(key.uppercased()) { return key.uppercased() }
+        // The one country vocabulary (countries.csv): codes, names, demonyms; a group (EU) is not one country.
+        if let code = CountryVocabulary.bundled.country(word.trimmingCharacters(in: .whitespaces)) { return code }
         throw LineageError("'\(MessageText.clip(word))' is not one country; use an ISO 3166 code such as CN, US, FR")
     }
 }

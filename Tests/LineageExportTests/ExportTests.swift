@@ -100,7 +100,7 @@ struct ExportTests {
     }
 
     static func hostileExporter() -> (GraphExporter, [String]) {
-        let names = ["root/Base"] + MapEscapingTests.hostile.filter { !$0.contains("\u{0}") } + ["evil/nul-free\u{7}bell\u{FFFE}"]
+        let names = ["root/Base"] + HostileIDs.all.filter { !$0.contains("\u{0}") } + ["evil/nul-free\u{7}bell\u{FFFE}"]
         var data = GraphData()
         data.names = names
         data.isExternal = names.map { _ in false }

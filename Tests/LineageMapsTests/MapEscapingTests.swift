@@ -3,24 +3,14 @@ import Foundation
 import FoundationXML
 #endif
 import LineageKit
+import LineageTestSupport
 import Testing
 
 /// Hostile data: ids, authors and countries with quotes, backslashes, markup, DOT syntax, line breaks and
 /// long unicode must give valid DOT and well-formed SVG in which nothing from the data became structure.
 @Suite("Map escaping")
 struct MapEscapingTests {
-    static let hostile = [
-        "evil/\"quoted\" name",
-        "evil/back\\slash\\N\\G\\l",
-        "evil/<script>alert(1)</script>&amp;&#60;",
-        "evil/x\"]; node [shape=none, label=\"pwned\"]; \"y",
-        "evil/line\nbreak\r\nand\rmore",
-        "evil/<<b>html</b>>",
-        "evil/]]> <!-- --> <![CDATA[x]]>",
-        "evil/" + String(repeating: "🧬👩‍👩‍👧‍👦", count: 400) + "مرحبا" + String(repeating: "\u{202E}", count: 3),
-        "evil/nul\u{0}and\u{7}bell\u{FFFE}",
-        "evil/{ } -> -- ; , = + # // /* */",
-    ]
+    static let hostile = HostileIDs.all
 
     /// A root with one child per hostile id; authors and countries are hostile too.
     static func hostileMap(layout: MapLayout = .dot) -> (map: LineageMap, names: [String]) {

@@ -1,5 +1,5 @@
 /// Where in an input file a problem is: a path and, when known, a 1-based line.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+public struct InputLocation: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// The 1-based line, or nil when the problem is with the file as a whole.
     public var line: Int?
