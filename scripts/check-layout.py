@@ -68,6 +68,8 @@ for name, (path, declared) in sorted(targets.items()):
     imported = {}
     for file in swift_files(os.path.join(root, path)):
         for number, line in enumerate(open(file, encoding="utf-8"), 1):
+            if re.match(r"(public |package |final |private |fileprivate )*(struct|enum|class|actor|extension|func|protocol) ", line):
+                break  # imports sit above the first declaration; later `import` lines are text (e.g. Python in a string)
             match = re.match(r"\s*(?:@_exported |@testable |@preconcurrency )*import (\w+)", line)
             if match and match.group(1) not in SYSTEM and match.group(1) != name:
                 imported.setdefault(match.group(1), (file, number))

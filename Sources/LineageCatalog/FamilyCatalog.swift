@@ -142,7 +142,8 @@ public struct FamilyCatalog: Sendable {
             var kind = FamilyKind.llm
             if columns.count > 6 {
                 guard let parsed = FamilyKind(rawValue: cell[6].lowercased()) else {
-                    throw CatalogError(file: file, line: lineNumber, "kind '\(cell[6])' of family '\(id)' is not one of \(FamilyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw CatalogError(file: file, line: lineNumber, "kind '\(cell[6])' of family '\(id)' is not one of "
+                        + "\(FamilyKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 kind = parsed
             }

@@ -104,7 +104,8 @@ public enum CycloneDXParser {
                 throw fail(root["specVersion"] ?? root, "$.specVersion", "missing or not a string; Lineage reads CycloneDX 1.5 and 1.6")
             }
             guard CycloneDXParser.supportedSpecVersions.contains(spec) else {
-                throw fail(root["specVersion"], "$.specVersion", "CycloneDX \(MessageText.quote(spec, limit: 20)) is not supported; Lineage reads 1.5 and 1.6 (which have machine-learning-model components)")
+                throw fail(root["specVersion"], "$.specVersion", "CycloneDX \(MessageText.quote(spec, limit: 20)) is not supported; Lineage reads 1.5 and 1.6 (which have "
+                    + "machine-learning-model components)")
             }
             let metadata = root["metadata"]
             if let metadata, !metadata.isObject, !metadata.isNull { throw fail(metadata, "$.metadata", "must be an object, found \(metadata.typeName)") }

@@ -72,7 +72,8 @@ public enum IngestSummaryText {
     /// `spaces.jsonl: snapshot #3, 12 Spaces (10 new, 2 updated), 30 uses of models, 4 models named by no record`.
     package static func downstreamLine(_ input: IngestResult.Input, _ s: IngestWriter.SnapshotSummary) -> String {
         let noun = input.format == .spaceJSON ? (s.records == 1 ? "Space" : "Spaces") : (s.records == 1 ? "project" : "projects")
-        var line = "\(input.label): snapshot #\(s.snapshotID), \(Formatting.group(s.records)) \(noun) (\(Formatting.group(s.newDownstream)) new, \(Formatting.group(s.replaced)) updated"
+        var line = "\(input.label): snapshot #\(s.snapshotID), \(Formatting.group(s.records)) \(noun) (\(Formatting.group(s.newDownstream)) new, "
+            + "\(Formatting.group(s.replaced)) updated"
         if s.keptNewer > 0 { line += ", \(Formatting.group(s.keptNewer)) older than stored" }
         line += "), \(Formatting.group(s.uses)) uses of models"
         if s.newExternalParents > 0 {

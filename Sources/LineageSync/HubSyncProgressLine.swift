@@ -27,7 +27,8 @@ package final class HubSyncProgressLine: Sendable {
             return
         }
         line.draw(every: 0.2, force: progress.wait != nil) {
-            var text = "\r\u{1B}[K\(progress.noun): page \(Formatting.group(progress.pages)) · \(Formatting.group(progress.items)) \(progress.noun) · \(Formatting.group(Int(progress.rate)))/s"
+            var text = "\r\u{1B}[K\(progress.noun): page \(Formatting.group(progress.pages)) · \(Formatting.group(progress.items)) \(progress.noun) · "
+                + "\(Formatting.group(Int(progress.rate)))/s"
             if let wait = progress.wait { text += " · waiting \(Self.seconds(wait.remaining)) (\(wait.reason))" }
             return text
         }

@@ -54,7 +54,8 @@ extension QuestionAnswerer {
             answer.value = all.count > 0 ? Double(matching.count) / Double(all.count) : 0
             answer.downloadShare = all.downloads > 0 ? Double(downloads) / Double(all.downloads) : 0
             let noun = query.subject == .myProjects ? "imported projects" : query.subject?.rawValue ?? "entities"
-            answer.notes.append("Of \(Formatting.group(Int64(all.count))) \(query.country.map { "\($0) " } ?? "")\(noun) that derive from any model, \(Formatting.group(Int64(matching.count))) derive from the target.")
+            answer.notes.append("Of \(Formatting.group(Int64(all.count))) \(query.country.map { "\($0) " } ?? "")\(noun) that derive from any model, "
+                + "\(Formatting.group(Int64(matching.count))) derive from the target.")
         default:
             break
         }

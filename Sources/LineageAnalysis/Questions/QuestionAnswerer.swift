@@ -86,7 +86,8 @@ public struct QuestionAnswerer: Sendable {
             }
             var own = Set(seeds.compactMap { FamilyResolver.namespace(of: name($0)).map { $0.lowercased() } })
             if resolved.kind == "model" { own = [] }
-            return ResolvedTarget(description: "\(resolved.text), \(Formatting.group(Int64(seeds.count))) root model\(seeds.count == 1 ? "" : "s")", seeds: seeds, ownNamespaces: own)
+            return ResolvedTarget(description: "\(resolved.text), \(Formatting.group(Int64(seeds.count))) root "
+                + "model\(seeds.count == 1 ? "" : "s")", seeds: seeds, ownNamespaces: own)
         case .familiesOfOrigin(let countries):
             var seeds: [Int32] = []
             var names: [String] = []

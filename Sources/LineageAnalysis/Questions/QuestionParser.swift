@@ -29,7 +29,9 @@ public struct QuestionParser {
             query = try parseDepth(&cursor)
         } else if cursor.accept("what", "share", "of") || cursor.accept("what", "fraction", "of") || cursor.accept("what", "percentage", "of") {
             query = try parseEntities(&cursor, intent: .share)
-        } else if cursor.accept("who", "is", "most", "locked", "into") || cursor.accept("who", "is", "most", "dependent", "on") || cursor.accept("who", "are", "most", "locked", "into") {
+        } else if cursor.accept("who", "is", "most", "locked", "into") || cursor.accept("who", "is", "most", "dependent", "on")
+            || cursor.accept("who", "are", "most", "locked", "into")
+        {
             var q = LineageQuery(intent: .lockIn, subject: .organizations)
             q.target = try parseTarget(&cursor)
             try parseFilters(&cursor, into: &q)

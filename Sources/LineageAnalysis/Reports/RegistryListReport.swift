@@ -23,7 +23,8 @@ public struct RegistryListReport: Sendable, Codable, Equatable, TabularReport {
     }
 
     public var summaryLines: [String] {
-        var lines = ["Registry: \(Formatting.group(total)) namespaces, \(Formatting.group(withCountry)) with a country, \(Formatting.group(attributed)) with country and kind; \(Formatting.group(conflicts)) conflicts between sources (`lineage registry conflicts`)"]
+        var lines = ["Registry: \(Formatting.group(total)) namespaces, \(Formatting.group(withCountry)) with a country, \(Formatting.group(attributed)) with country and "
+            + "kind; \(Formatting.group(conflicts)) conflicts between sources (`lineage registry conflicts`)"]
         if organizations.count != total { lines.append("Listed: \(Formatting.group(organizations.count)) matching the filters") }
         if let coverage { lines.append(coverage.text + (store.map { " (\($0))" } ?? "")) }
         return lines

@@ -39,7 +39,8 @@ extension IngestWriter {
             let target: (key: String, id: String, source: String)
             if let entry = renames.entry(forKey: key) {
                 target = (HubID.key(entry.canonicalID), entry.canonicalID, entry.source)
-            } else if state.isExternal, let only = twins[key], only.count == 1, let id = try String.fetchOne(db, sql: "SELECT hub_id FROM model WHERE key = ?", arguments: [only[0]]) {
+            } else if state.isExternal, let only = twins[key], only.count == 1, let id = try String.fetchOne(db, sql: "SELECT hub_id FROM model WHERE key = "
+                + "?", arguments: [only[0]]) {
                 target = (only[0], id, "inferred:unique-twin")
             } else {
                 continue

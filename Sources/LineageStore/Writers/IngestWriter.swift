@@ -93,8 +93,10 @@ public final class IngestWriter {
         self.renames = renames
         for (key, entry) in renames.entries { aliasTargets[key] = (HubID.key(entry.canonicalID), entry.canonicalID) }
         nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM model") ?? 0) + 1
-        let columns = "hub_id, author, is_external, created_at, last_modified, downloads, downloads_all_time, likes, pipeline_tag, library_name, license, parameters, architecture, snapshot_id"
-        insertModel = try FastStatement(db, sql: "INSERT INTO model (id, key, \(columns)) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", path: storePath)
+        let columns = "hub_id, author, is_external, created_at, last_modified, downloads, downloads_all_time, likes, pipeline_tag, library_name, license, parameters, "
+            + "architecture, snapshot_id"
+        insertModel = try FastStatement(db, sql: "INSERT INTO model (id, key, \(columns)) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+            + "?15)", path: storePath)
         updateModel = try FastStatement(db, sql: """
             UPDATE model SET hub_id = ?3, author = ?4, is_external = 0, created_at = ?5, last_modified = ?6, downloads = ?7,
             downloads_all_time = ?8, likes = ?9, pipeline_tag = ?10, library_name = ?11, license = ?12, parameters = ?13,

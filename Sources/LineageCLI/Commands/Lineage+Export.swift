@@ -32,7 +32,8 @@ extension Lineage {
         @Argument(help: ArgumentHelp("A family, namespace, model or project; a question in quotes; a .query file. None: the whole store.", valueName: "target|question"))
         var target: String?
 
-        @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write (for csv/tsv, the stem of the two files); - for standard output.", valueName: "file"))
+        @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write (for csv/tsv, the stem of the two files); - for standard "
+            + "output.", valueName: "file"))
         var output: String
 
         @Option(help: ArgumentHelp("graphml, csv, tsv or jsonl (default: from the file extension).", valueName: "format"))
@@ -90,8 +91,9 @@ extension Lineage {
             let exporter = GraphExporter(queries: queries, registry: registry)
             let counts = try destination.write { nodes, edges in try exporter.write(selection, as: format, nodes: &nodes, edges: &edges) }
             if !destination.paths.isEmpty {
-                FileHandle.standardError.write(Data(
-                    "Wrote \(destination.paths.joined(separator: " and ")) (\(format.rawValue)): \(counts.nodes) nodes, \(counts.edges) edges, \(counts.bytes) bytes; \(selection.description)\n".utf8))
+                let line = "Wrote \(destination.paths.joined(separator: " and ")) (\(format.rawValue)): \(counts.nodes) nodes, \(counts.edges) edges, "
+                    + "\(counts.bytes) bytes; \(selection.description)\n"
+                FileHandle.standardError.write(Data(line.utf8))
             }
         }
     }

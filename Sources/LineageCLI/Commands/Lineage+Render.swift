@@ -64,7 +64,8 @@ extension Lineage {
         @Flag(help: ArgumentHelp("Print selection, DOT and Graphviz times on standard error.", visibility: .hidden))
         var timings = false
 
-        @Option(name: .customLong("repeat"), parsing: .unconditional, help: ArgumentHelp("Render this many more times and report time and memory growth (benchmark, leak check).", visibility: .hidden))
+        @Option(name: .customLong("repeat"), parsing: .unconditional, help: ArgumentHelp("Render this many more times and report time and memory growth (benchmark, leak "
+            + "check).", visibility: .hidden))
         var repeatCount: Int?
 
         func validate() throws {

@@ -146,7 +146,8 @@ extension Lineage.Registry {
                 evidence: evidence, layer: "store", supplier: isSupplier)
             let (path, _, startedFrom) = try OrganizationRegistry.addToStore([organization], locator: locator)
             if let startedFrom { print(IngestSummaryText.bundledDefaultLine(startedFrom)) }
-            print("\(path): \(isSupplier ? "supplier " : "")\(organization.namespace) → country \(organization.country ?? "unknown"), kind \(organization.kind?.rawValue ?? "unknown") (\(organization.source))")
+            print("\(path): \(isSupplier ? "supplier " : "")\(organization.namespace) → country \(organization.country ?? "unknown"), kind "
+                + "\(organization.kind?.rawValue ?? "unknown") (\(organization.source))")
         }
 
         /// The suppliers named by the projects of the store `locator` reads, when it exists.
