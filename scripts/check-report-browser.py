@@ -6,6 +6,7 @@ it takes a screenshot and checks that
   - the screenshot is not blank (enough non-background pixels, more than a few colours),
   - no console message was logged (an injected script, or one the page's policy refused, logs one),
   - no network request left the file (Chromium's own net log lists every URL request),
+  - the map (`<svg>`) and the table are in the page; the 1280x4200 screenshot shows both,
 and keeps the screenshots, net logs and reports under .build/report-check/ as CI artifacts.
 
 Usage: python3 scripts/check-report-browser.py --lineage .build/debug/lineage [--out .build/report-check]
@@ -129,7 +130,7 @@ def open_in_browser(chrome, html, out, name):
         chrome, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--enable-logging=stderr", "--v=0", f"--log-net-log={netlog}", "--net-log-capture-mode=Default",
-        "--window-size=1280,1600", f"--screenshot={png}", "file://" + os.path.abspath(html),
+        "--window-size=1280,4200", f"--screenshot={png}", "file://" + os.path.abspath(html),
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     problems = []
@@ -171,7 +172,7 @@ def main():
     env = dict(os.environ)
     reports = {
         "qwen": [lineage, "report", "qwen"],
-        "question": [lineage, "report", "which U.S. organizations derive from DeepSeek"],
+        "question": [lineage, "report", "which U.S. projects derive from Qwen"],
         "hostile": [lineage, "report", "qwen", "--store", hostile_store],
     }
     failures = []
@@ -182,6 +183,10 @@ def main():
             failures.append(f"{' '.join(command)}: exit {made.returncode}: {made.stderr.strip()[-300:]}")
             continue
         problems, summary = open_in_browser(chrome, html, args.out, name)
+        text = open(html, encoding="utf-8").read()
+        for part in ("<svg", "<table"):
+            if part not in text:
+                problems.append(f"{html}: has no {part}> (the map and the table must both be drawn)")
         failures += problems
         print(f"{name}: {html} in {os.path.basename(chrome)}: {summary}; {len(problems)} problem(s)")
     for failure in failures:
