@@ -77,7 +77,7 @@ let package = Package(
         // Claims: public claims checked against a store, with their definitions, coverage and verdicts.
         .target(
             name: "LineageClaims",
-            dependencies: ["LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageStore"],
+            dependencies: ["LineageSupport", "LineageCatalog", "LineageAnalysis", "LineageGraph", "LineageHub", "LineageStore"],
             // The shipped claims; a copy of queries/claims.txt (a test keeps the two equal).
             resources: [.copy("Resources/claims.txt")]
         ),

@@ -1,3 +1,5 @@
+import LineageHub
+
 /// A calendar month (UTC), as claims and their windows name it: `2024-01`.
 public struct ClaimMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
@@ -65,15 +67,8 @@ public struct ClaimMonth: Sendable, Hashable, Comparable, Codable, CustomStringC
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let (year, month, day) = HubTimestamp.civil(fromDays: Int64(days))
+        return (Int(year), Int(month), Int(day))
     }
 }

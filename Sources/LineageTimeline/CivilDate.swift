@@ -1,4 +1,5 @@
 import LineageGraph
+import LineageHub
 import LineageSupport
 
 /// A proleptic Gregorian calendar day in UTC, converted to and from unix days without Foundation.
@@ -23,15 +24,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The day `days` after 1970-01-01 (H. Hinnant's `civil_from_days`).
     public init(days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (y, m, d) = HubTimestamp.civil(fromDays: Int64(days))
+        year = Int(y)
+        month = Int(m)
+        day = Int(d)
     }
 
     /// Days since 1970-01-01 (H. Hinnant's `days_from_civil`).

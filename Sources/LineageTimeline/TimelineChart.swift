@@ -146,20 +146,7 @@ public struct TimelineChart: Sendable {
     }
 
     /// Text for SVG character data and attributes: `& < > " '` escaped, control characters dropped.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: if scalar.properties.generalCategory != .control { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { MarkupEscape.text(text) }
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }
 }
