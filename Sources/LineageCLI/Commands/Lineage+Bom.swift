@@ -30,21 +30,13 @@ extension Lineage {
         @Flag(help: "Replace the file if it exists.")
         var force = false
 
-        @Flag(help: "Ignore edges whose relation was inferred.")
-        var declaredOnly = false
+        @OptionGroup var sessionOptions: SessionOptions
 
-        @OptionGroup var storeOptions: StoreOptions
-
-        @Option(name: .customLong("families"), help: ArgumentHelp("A CSV of extra families (as for `lineage families`).", valueName: "file"))
-        var familiesFile: String?
-
-        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry (yours wins).", valueName: "file"))
-        var registry: String?
+        @OptionGroup var registry: RegistryFileOption
 
         func run() throws {
             let destination = try ExportDestination(output: output, format: .jsonl, force: force)
-            let session = LineageSession(
-                locator: storeOptions.locator, familiesFile: familiesFile, registryFile: registry, declaredOnly: declaredOnly)
+            let session = sessionOptions.session(registry: registry)
             let (queries, store) = try session.openQueries()
             let exporter = GraphExporter(queries: queries, registry: try session.registry())
             let data = store == BundledDefault.description ? store : "store " + URL(fileURLWithPath: store).lastPathComponent

@@ -51,16 +51,9 @@ extension Lineage {
         @Flag(help: "Also write the target's ancestors.")
         var withAncestors = false
 
-        @Flag(help: "Ignore edges whose relation was inferred.")
-        var declaredOnly = false
+        @OptionGroup var sessionOptions: SessionOptions
 
-        @OptionGroup var storeOptions: StoreOptions
-
-        @Option(name: .customLong("families"), help: ArgumentHelp("A CSV of extra families (as for `lineage families`).", valueName: "file"))
-        var familiesFile: String?
-
-        @Option(help: ArgumentHelp("A CSV of your own organizations layered over the bundled registry (yours wins).", valueName: "file"))
-        var registry: String?
+        @OptionGroup var registry: RegistryFileOption
 
         func validate() throws {
             if let maxDepth, maxDepth < 0 { throw ValidationError("--max-depth must be 0 or more") }
@@ -74,9 +67,8 @@ extension Lineage {
             let destination = try ExportDestination(output: output, format: format, force: force)
             let relations = try relation.map(LineageQueries.relationMask(from:)) ?? .all
             let question = try target.flatMap(MapQuestion.detect)
-            let session = LineageSession(
-                locator: storeOptions.locator, familiesFile: familiesFile, registryFile: registry,
-                declaredOnly: declaredOnly || question?.declaredOnly == true)
+            var session = sessionOptions.session(registry: registry)
+            if question?.declaredOnly == true { session.declaredOnly = true }
             let (queries, store) = try session.openQueries()
             defer { withExtendedLifetime(queries) {} }
             let registry = try session.registry()
